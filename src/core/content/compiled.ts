@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import {
+  BlueprintSchema, CardSchema, ChangeSchema, ObjectiveSchema, PlanWeekSchema, QuestionSchema, TopicSchema,
+} from './schema';
+
+/** The compiled content the extension and the CLI load (dist/content.json). */
+export const CompiledContentSchema = z.object({
+  schemaVersion: z.literal(1),
+  objectives: z.array(ObjectiveSchema),
+  topics: z.array(TopicSchema),
+  blueprints: z.array(BlueprintSchema),
+  changes: z.array(ChangeSchema),
+  plan: z.array(PlanWeekSchema),
+  questions: z.array(QuestionSchema),
+  cards: z.array(CardSchema),
+  symbols: z.object({
+    version: z.literal(1),
+    symbols: z.record(z.string(), z.tuple([z.string(), z.string()])),
+    aliases: z.record(z.string(), z.string()),
+    mro: z.record(z.string(), z.array(z.string())),
+    memberTypes: z.record(z.string(), z.string()),
+  }),
+});
+export type CompiledContent = z.infer<typeof CompiledContentSchema>;

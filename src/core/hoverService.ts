@@ -1,0 +1,40 @@
+import type { Bank } from './bank';
+import type { Card } from './content/schema';
+import type { Library } from './facts/factTypes';
+import { SymbolTable } from './facts/symbolTable';
+import { cardFor, cardMarkdown, quizSymbols } from './hoverCard';
+import { DocumentCache } from './python/documentCache';
+import { Resolver, type Resolution } from './python/resolver';
+
+export interface HoverResult {
+  resolution: Resolution;
+  card: Card;
+  markdown: string;
+  questionCount: number;
+}
+
+/** From a position in a Python document to its exam card: the one path the editor and CLI share. */
+export class HoverService {
+  readonly resolver: Resolver;
+  readonly cache = new DocumentCache();
+
+  constructor(readonly bank: Bank) {
+    this.resolver = new Resolver(new SymbolTable(bank.content.symbols));
+  }
+
+  /** The API symbol at `offset` of a document (identified by key and version for caching). */
+  resolve(key: string, version: number, text: () => string, offset: number): Resolution | undefined {
+    return this.resolver.symbolAt(this.cache.get(key, version, text), offset);
+  }
+
+  /** The card at `offset`, unless there is none or its library is switched off. */
+  hover(key: string, version: number, text: () => string, offset: number, enabled?: (lib: Library) => boolean): HoverResult | undefined {
+    const resolution = this.resolve(key, version, text, offset);
+    if (!resolution) return undefined;
+    const card = cardFor(this.bank, resolution);
+    if (!card || (enabled && !enabled(card.library))) return undefined;
+    const symbols = quizSymbols(card, resolution);
+    const questionCount = this.bank.forSymbols(symbols).length;
+    return { resolution, card, markdown: cardMarkdown(card, questionCount, symbols), questionCount };
+  }
+}
