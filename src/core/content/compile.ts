@@ -72,8 +72,8 @@ export function compileContent(input: CompileInput): CompileResult {
   };
   const { facts } = input;
   const exam = parseExamData(input.exam, sinkFor);
-  checkPlanSymbols(exam, input.exam.plan, facts, sinkFor(input.exam.plan.file));
-  checkChangeSymbols(exam, input.exam.changes, facts, sinkFor(input.exam.changes.file));
+  checkPlanSymbols(exam, input.exam.plan, facts, sinkFor(input.exam.plan.path));
+  checkChangeSymbols(exam, input.exam.changes, facts, sinkFor(input.exam.changes.path));
 
   const texts = new Map<string, string>();
   const questions: Question[] = [];
@@ -130,12 +130,9 @@ function checkSymbolName(s: string, facts: FactsDb): string | undefined {
 }
 
 function checkDocs(url: string): string | undefined {
-  let host = '';
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return `"${url}" is not a URL`;
-  }
+  const m = /^https:\/\/([^/?#:]+)/i.exec(url);
+  if (!m) return `"${url}" is not an https URL`;
+  const host = m[1]!.toLowerCase();
   return OFFICIAL_DOCS.some((d) => host === d || host.endsWith('.' + d)) ? undefined : `docs link ${url} is not an official documentation site (${OFFICIAL_DOCS.join(', ')})`;
 }
 

@@ -14,12 +14,12 @@ export interface ExamData {
   plan: PlanWeek[];
 }
 
-/** The raw text of the four exam data files, by name. */
+/** The four exam data files (path as printed in diagnostics, and text). */
 export interface ExamDataFiles {
-  objectives: { file: string; text: string };
-  blueprints: { file: string; text: string };
-  changes: { file: string; text: string };
-  plan: { file: string; text: string };
+  objectives: { path: string; text: string };
+  blueprints: { path: string; text: string };
+  changes: { path: string; text: string };
+  plan: { path: string; text: string };
 }
 
 function validate<T>(schema: z.ZodType<T>, src: YamlSource, path: (string | number)[], sink: DiagnosticSink): T | undefined {
@@ -54,7 +54,7 @@ export function expandObjectivePatterns(patterns: readonly string[], known: read
 export function parseExamData(files: ExamDataFiles, sinkFor: (file: string) => DiagnosticSink): ExamData {
   const out: ExamData = { objectives: [], topics: [], blueprints: [], changes: [], plan: [] };
 
-  const oSink = sinkFor(files.objectives.file);
+  const oSink = sinkFor(files.objectives.path);
   const oSrc = loadYaml(files.objectives.text, oSink);
   if (oSrc) {
     out.objectives = validate(z.array(ObjectiveSchema), oSrc, ['objectives'], oSink) ?? [];
@@ -70,7 +70,7 @@ export function parseExamData(files: ExamDataFiles, sinkFor: (file: string) => D
   }
   const known = out.objectives.map((o) => o.id);
 
-  const bSink = sinkFor(files.blueprints.file);
+  const bSink = sinkFor(files.blueprints.path);
   const bSrc = loadYaml(files.blueprints.text, bSink);
   if (bSrc) {
     const raw = z.array(z.unknown()).safeParse((bSrc.value as { blueprints?: unknown })?.blueprints);
@@ -98,11 +98,11 @@ export function parseExamData(files: ExamDataFiles, sinkFor: (file: string) => D
     if (!out.blueprints.some((b) => b.id === 'current')) bSink.error(1, 'the blueprint "current" (the default) is missing');
   }
 
-  const cSink = sinkFor(files.changes.file);
+  const cSink = sinkFor(files.changes.path);
   const cSrc = loadYaml(files.changes.text, cSink);
   if (cSrc) out.changes = validate(z.array(ChangeSchema), cSrc, ['changes'], cSink) ?? [];
 
-  const pSink = sinkFor(files.plan.file);
+  const pSink = sinkFor(files.plan.path);
   const pSrc = loadYaml(files.plan.text, pSink);
   if (pSrc) {
     out.plan = validate(z.array(PlanWeekSchema), pSrc, ['weeks'], pSink) ?? [];

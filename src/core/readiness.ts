@@ -1,0 +1,102 @@
+import type { Bank } from './bank';
+import type { Blueprint } from './content/schema';
+import type { Progress } from './progress/schema';
+import { cardsFrom, retrievability, type CardState } from './scheduler';
+
+// Readiness: a predicted exam score per domain and overall, with an honest interval.
+//
+// For each question the learner has answered, the chance of getting it right now is its FSRS
+// retrievability if the last answer was right, and the guessing rate if it was wrong. An
+// objective's mastery blends those with PRIOR_WEIGHT pseudo-answers at the guessing rate, so an
+// objective with one lucky answer is not called mastered. A domain's score is the mean mastery of
+// its objectives (the exam samples across objectives); the overall score weights domains by the
+// blueprint. The interval combines the uncertainty of the estimate (how many answers stand behind
+// it) with the luck of a 48-question draw.
+
+/** Chance of a right answer by guessing a four-option question. */
+export const GUESS = 0.25;
+/** Pseudo-answers at the guessing rate mixed into each objective's estimate. */
+export const PRIOR_WEIGHT = 2;
+/** Fewer answers than this in a domain and its estimate is marked as thin. */
+export const THIN = 10;
+const Z90 = 1.645;
+
+export interface DomainReadiness {
+  domain: string;
+  title: string;
+  weight: number;
+  /** Predicted share of this domain's exam questions answered right (0..1). */
+  predicted: number;
+  low: number;
+  high: number;
+  answered: number;
+  /** Objectives of the domain with at least one answered question, of all of them. */
+  objectivesSeen: number;
+  objectives: number;
+  thin: boolean;
+}
+
+export interface Readiness {
+  blueprint: string;
+  overall: { predicted: number; low: number; high: number; passProbability: number; passPercent: number; thin: boolean };
+  domains: DomainReadiness[];
+}
+
+/** Probability a question is answered right now, from its card and last answer. */
+export function questionChance(c: CardState, now: number): number {
+  return c.lastAnswer.correct ? retrievability(c, now) : GUESS;
+}
+
+function normalCdf(x: number): number {
+  // Abramowitz-Stegun 7.1.26 approximation of erf.
+  const t = 1 / (1 + 0.3275911 * Math.abs(x / Math.SQRT2));
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-((x / Math.SQRT2) ** 2));
+  return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** Predicted exam score per domain and overall under a blueprint. */
+export function computeReadiness(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, cards: Map<string, CardState> = cardsFrom(progress)): Readiness {
+  const domains = blueprint.domains.map((d): DomainReadiness => {
+    let answered = 0;
+    let seen = 0;
+    const masteries = d.objectives.map((o) => {
+      const qs = bank.questions.filter((q) => q.objective === o);
+      let sum = 0;
+      let n = 0;
+      for (const q of qs) {
+        const c = cards.get(q.id);
+        if (!c) continue;
+        sum += questionChance(c, now);
+        n++;
+      }
+      answered += n;
+      if (n) seen++;
+      return (sum + PRIOR_WEIGHT * GUESS) / (n + PRIOR_WEIGHT);
+    });
+    const predicted = masteries.length ? masteries.reduce((a, b) => a + b, 0) / masteries.length : GUESS;
+    const nEff = answered + PRIOR_WEIGHT * Math.max(1, d.objectives.length);
+    const se = Math.sqrt((predicted * (1 - predicted)) / nEff);
+    return {
+      domain: d.id, title: d.title, weight: d.weight, predicted,
+      low: clamp01(predicted - Z90 * se), high: clamp01(predicted + Z90 * se),
+      answered, objectivesSeen: seen, objectives: d.objectives.length, thin: answered < THIN,
+    };
+  });
+  const total = domains.reduce((s, d) => s + d.weight, 0) || 1;
+  const predicted = domains.reduce((s, d) => s + (d.weight / total) * d.predicted, 0);
+  const seModel = Math.sqrt(domains.reduce((s, d) => s + ((d.weight / total) * ((d.high - d.low) / (2 * Z90))) ** 2, 0));
+  const seExam = Math.sqrt((predicted * (1 - predicted)) / blueprint.questions);
+  const se = Math.sqrt(seModel ** 2 + seExam ** 2);
+  const pass = blueprint.passPercent / 100;
+  return {
+    blueprint: blueprint.id,
+    overall: {
+      predicted, low: clamp01(predicted - Z90 * se), high: clamp01(predicted + Z90 * se),
+      passProbability: se > 0 ? 1 - normalCdf((pass - predicted) / se) : predicted >= pass ? 1 : 0,
+      passPercent: blueprint.passPercent, thin: domains.some((d) => d.thin),
+    },
+    domains,
+  };
+}

@@ -1,0 +1,50 @@
+import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
+import type { Answer, Progress, RatingName } from './progress/schema';
+
+// Spaced repetition with FSRS (ts-fsrs). Cards are never stored: each question's card is replayed
+// from its answers in time order, so the schedule always agrees with the answer history and merges
+// of answers from other windows need no card merging.
+
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+
+const GRADES: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+
+/** The rating an answer counts as: the learner's own if given, else wrong = Again, right = Good. */
+export function ratingOf(a: Answer, overrides: Progress['ratings']): RatingName {
+  const own = overrides[a.id];
+  if (own && a.correct) return own.rating; // "I guessed" may rate a right answer Again
+  if (own && !a.correct) return 'again';
+  return a.correct ? 'good' : 'again';
+}
+
+export interface CardState {
+  card: Card;
+  reviews: number;
+  lastAnswer: Answer;
+}
+
+/** Each answered question's FSRS card after replaying its answers. */
+export function cardsFrom(progress: Progress): Map<string, CardState> {
+  const cards = new Map<string, CardState>();
+  const answers = [...progress.answers].sort((x, y) => x.at - y.at);
+  for (const a of answers) {
+    const prior = cards.get(a.q);
+    const card: Card = prior ? prior.card : createEmptyCard(new Date(a.at));
+    const next = scheduler.next(card, new Date(a.at), GRADES[ratingOf(a, progress.ratings)]).card;
+    cards.set(a.q, { card: next, reviews: (prior?.reviews ?? 0) + 1, lastAnswer: a });
+  }
+  return cards;
+}
+
+/** Question ids due for review at `now`, most overdue first. */
+export function dueQuestions(cards: Map<string, CardState>, now: number, known?: (id: string) => boolean): string[] {
+  return [...cards.entries()]
+    .filter(([id, c]) => c.card.due.getTime() <= now && (!known || known(id)))
+    .sort((a, b) => a[1].card.due.getTime() - b[1].card.due.getTime())
+    .map(([id]) => id);
+}
+
+/** Probability (0..1) that the learner still recalls the answer at `now`. */
+export function retrievability(c: CardState, now: number): number {
+  return scheduler.get_retrievability(c.card, new Date(now), false);
+}
