@@ -1,2 +1,59 @@
-import type * as vscode from 'vscode';
-export function activate(_context: vscode.ExtensionContext): void {}
+import * as vscode from 'vscode';
+import { ProgressStore } from './core/progress/store';
+import { CARDS_SCHEME, CardsDocuments } from './vscode/cardsDocument';
+import { checkboxDeltas, registerCommands } from './vscode/commands';
+import { ContentLoader } from './vscode/content';
+import { ExamHoverProvider } from './vscode/hover';
+import { QUIZ_VIEW_ID, QuizViews } from './vscode/quizView';
+import { DueStatusBar } from './vscode/statusBar';
+import { VscodeProgressBackend } from './vscode/storage';
+import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
+
+/** What activate() hands to the integration tests (and to anyone who calls the extension). */
+export interface ExtensionApi {
+  store: ProgressStore;
+  plan: StudyPlanProvider;
+  ready: Promise<void>;
+  backend: VscodeProgressBackend;
+}
+
+/** Composes the services and registers the three surfaces; reads nothing large up front. */
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('ML Associate Prep', { log: true });
+  const content = new ContentLoader(context.extensionUri);
+  const backend = new VscodeProgressBackend(context);
+  const store = new ProgressStore(backend);
+  const ready = store.load().then((report) => {
+    if (report.problems.length) {
+      log.warn(`progress: ${report.problems.join('; ')}; backups: ${report.backups.join(', ')}`);
+      void vscode.window.showWarningMessage(
+        `ML Associate Prep found a problem with your saved progress and recovered what it could: ${report.problems.join('; ')}. A copy of the damaged data was kept.`,
+        'Show backup folder',
+      ).then((c) => c && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(backend.backupDir)));
+    }
+    setTimeout(() => void backend.compact().catch((e) => log.warn(`compaction: ${String(e)}`)), 30_000);
+  });
+  ready.catch((e) => log.error(`progress: ${String(e)}`));
+
+  const quiz = new QuizViews(context.extensionUri, content, store, log);
+  const plan = new StudyPlanProvider(store, content);
+  const planView = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: plan, manageCheckboxStateManually: true, showCollapseAll: true });
+  const hover = new ExamHoverProvider(content);
+  const status = new DueStatusBar(store, content);
+
+  context.subscriptions.push(
+    log, quiz, plan, planView, status,
+    vscode.window.registerWebviewViewProvider(QUIZ_VIEW_ID, quiz),
+    vscode.languages.registerHoverProvider({ language: 'python' }, hover),
+    vscode.workspace.onDidCloseTextDocument((d) => hover.forget(d)),
+    planView.onDidChangeCheckboxState((e) => void store.apply(...checkboxDeltas(e))),
+    vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
+    vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
+    ...registerCommands({ quiz, store, content }),
+  );
+  void ready.then(() => status.update());
+  return { store, plan, ready, backend };
+}
+
+export function deactivate(): void {}

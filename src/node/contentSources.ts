@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CompileInput, SourceFile } from '../core/content/compile';
 import { FactsDb, type FlowData } from '../core/facts/factsDb';
 import { FactsFileSchema, ManualSymbolSchema } from '../core/facts/factTypes';

@@ -108,7 +108,7 @@ describe('lint: every way a question can be broken', () => {
 
   it('code that calls an API the library does not have', () => {
     const body = question((s) => s.replace('- [ ] Option one', '- [ ] `mlflow.log_metrics_history("x")`'));
-    assert.deepEqual(lint(body), [`broken.md:${lineOf(body, 'log_metrics_history')}: q-good-${counter}: code uses mlflow.log_metrics_history, which is not in the API facts`]);
+    assert.deepEqual(lint(body), [`broken.md:${lineOf(body, 'log_metrics_history')}: q-good-${counter}: code uses mlflow.log_metrics_history, which is not in the API facts (a tag key or setting name is a string: quote it, e.g. "mlflow.parentRunId")`]);
   });
 
   it('code that passes a keyword the API does not take', () => {

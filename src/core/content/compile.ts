@@ -170,7 +170,7 @@ function checkQuestions(questions: Question[], exam: ExamData, facts: FactsDb, r
     const md = [q.stem, ...q.choices.flatMap((c) => [c.text, c.explanation]), q.versionNote ?? ''].join('\n\n');
     for (const code of codeIn(md)) {
       const model = buildDocumentModel(code);
-      for (const u of resolver.unknownReferences(model)) sink.error(at(code.slice(u.start).split('\n')[0]!.slice(0, 40) || code), `${q.id}: code uses ${u.path}, which is not in the API facts`);
+      for (const u of resolver.unknownReferences(model)) sink.error(at(code.slice(u.start).split('\n')[0]!.slice(0, 40) || code), `${q.id}: code uses ${u.path}, which is not in the API facts (a tag key or setting name is a string: quote it, e.g. "mlflow.parentRunId")`);
       for (const call of resolver.calls(model)) {
         const fact = facts.get(call.callee.qualname);
         const params = fact ? facts.paramsOf(fact) : undefined;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DiagnosticSink } from '../diagnostics';
 import { loadYaml, type YamlSource } from './yamlSource';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The compiled content model. Markdown sources are parsed into these shapes at build time and the
 // result is validated again with these schemas, so the extension can trust dist/content.json.

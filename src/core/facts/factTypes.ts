@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Shapes of the project's API facts (facts/*.json, trimmed copies of ../shared/api) and of the
 // hand-added facts in facts/manual/*.yaml.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mergeProgress } from './merge';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Everything the product persists, as one versioned schema. Version 1 is the first stored shape;
 // migrations.ts upgrades anything older (the unversioned prototype shape) to it.

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { Bank } from '../core/bank';
+import { cardMarkdown } from '../core/hoverCard';
+
+export const CARDS_SCHEME = 'ml-associate-prep';
+
+/** A read-only Markdown document listing hover cards (all, or those of a study-plan item). */
+export class CardsDocuments implements vscode.TextDocumentContentProvider {
+  constructor(private readonly bank: () => Promise<Bank>) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const bank = await this.bank();
+    const wanted = new URLSearchParams(uri.query).get('symbols')?.split(',').filter(Boolean);
+    const cards = bank.content.cards.filter((c) => !wanted?.length || wanted.includes(c.symbol));
+    const title = wanted?.length ? 'Exam notes for this study item' : `Exam notes: ${cards.length} APIs`;
+    const body = cards
+      .sort((a, b) => a.symbol.localeCompare(b.symbol))
+      .map((c) => cardMarkdown(c, bank.forSymbols([c.symbol]).length).replace(/\[Quiz me on this[^\]]*\]\([^)]*\)/, `${bank.forSymbols([c.symbol]).length} practice questions`));
+    return [`# ${title}`, '', ...(body.length ? body.flatMap((b) => [b, '', '---', '']) : ['No exam note covers these APIs yet.'])].join('\n');
+  }
+
+  static uri(symbols?: readonly string[]): vscode.Uri {
+    return vscode.Uri.from({ scheme: CARDS_SCHEME, path: symbols?.length ? '/study-item.md' : '/all-notes.md', query: symbols?.length ? `symbols=${symbols.join(',')}` : '' });
+  }
+}

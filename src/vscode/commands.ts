@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { QUIZ_SYMBOL_COMMAND } from '../core/hoverCard';
+import { objectiveTickId, planTree, whatNext, type PlanNode } from '../core/plan';
+import type { Delta } from '../core/progress/schema';
+import type { ProgressStore } from '../core/progress/store';
+import { handle, practiceObjectives, practiceSymbols, startReviewOutcome } from '../core/quizApp';
+import { computeReadiness } from '../core/readiness';
+import { CardsDocuments } from './cardsDocument';
+import type { ContentLoader } from './content';
+import { exportProgress, importProgress } from './progressFile';
+import type { QuizViews } from './quizView';
+import { readSettings, SECTION } from './settings';
+
+export interface CommandDeps {
+  quiz: QuizViews;
+  store: ProgressStore;
+  content: ContentLoader;
+}
+
+/** Every command the extension contributes (titles and icons are in package.json). */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { quiz, store, content } = deps;
+  const reg = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown);
+  return [
+    reg('mlAssociatePrep.openQuiz', () => quiz.show()),
+    reg('mlAssociatePrep.openQuizInEditor', () => quiz.openPanel()),
+    reg('mlAssociatePrep.startPractice', () => quiz.show(() => ({ screen: { name: 'setup' }, deltas: [] }))),
+    reg('mlAssociatePrep.startReview', () => quiz.show((ctx) => startReviewOutcome(ctx))),
+    reg('mlAssociatePrep.startMock', () => quiz.show((ctx) => handle({ type: 'startMock' }, { name: 'home' }, ctx))),
+    reg('mlAssociatePrep.showStats', () => quiz.show(() => ({ screen: { name: 'stats' }, deltas: [] }))),
+    reg(QUIZ_SYMBOL_COMMAND, (...symbols: string[]) => {
+      const list = symbols.filter((s) => typeof s === 'string' && /^[\w.]+$/.test(s));
+      if (list.length) return quiz.show((ctx) => practiceSymbols(ctx, list));
+      return undefined;
+    }),
+    reg('mlAssociatePrep.plan.practice', (node?: PlanNode) => {
+      if (node?.objectives?.length) return quiz.show((ctx) => practiceObjectives(ctx, node.objectives!, `Practice: ${node.label}`));
+      return undefined;
+    }),
+    reg('mlAssociatePrep.plan.cards', (node?: PlanNode) => vscode.commands.executeCommand('markdown.showPreview', CardsDocuments.uri(node?.symbols))),
+    reg('mlAssociatePrep.showAllCards', () => vscode.commands.executeCommand('markdown.showPreview', CardsDocuments.uri())),
+    reg('mlAssociatePrep.plan.docs', (node?: PlanNode) => (node?.docs ? vscode.env.openExternal(vscode.Uri.parse(node.docs)) : undefined)),
+    reg('mlAssociatePrep.whatNext', async () => {
+      const bank = await content.get();
+      const bp = bank.blueprint(readSettings().blueprint);
+      const now = Date.now();
+      const next = whatNext(bank, store.progress, bp, now, computeReadiness(bank, store.progress, bp, now));
+      const objectives = next.domain ? bp.domains.find((d) => d.id === next.domain)?.objectives : undefined;
+      if (next.action === 'review') return quiz.show((ctx) => startReviewOutcome(ctx, objectives, next.label));
+      if (next.action === 'mock') return quiz.show((ctx) => handle({ type: 'startMock' }, { name: 'home' }, ctx));
+      return quiz.show((ctx) => (objectives ? practiceObjectives(ctx, objectives, next.label) : { screen: { name: 'setup' }, deltas: [] }));
+    }),
+    reg('mlAssociatePrep.resetPlan', async () => {
+      const answer = await vscode.window.showWarningMessage('Clear every tick in the study plan?', { modal: true, detail: 'Your answers, statistics and mock exams are kept. Items your answers prove will stay unticked until you tick them again.' }, 'Clear ticks');
+      if (answer !== 'Clear ticks') return false;
+      const bank = await content.get();
+      const s = readSettings();
+      const now = Date.now();
+      const ticked: PlanNode[] = [];
+      const walk = (n: PlanNode) => { if (n.checked) ticked.push(n); n.children?.forEach(walk); };
+      planTree(bank, store.progress, bank.blueprint(s.blueprint), now, s.autoTick).forEach(walk);
+      await store.apply(...ticked.map((n): Delta => ({ t: 'tick', id: n.id, tick: { checked: false, at: now, by: 'user' } })));
+      return true;
+    }),
+    reg('mlAssociatePrep.chooseBlueprint', async () => {
+      const bank = await content.get();
+      const current = readSettings().blueprint;
+      const pick = await vscode.window.showQuickPick(
+        bank.content.blueprints.map((b) => ({ label: b.title, description: `${b.domains.map((d) => d.weight).join('/')} · ${b.questions} questions${b.official ? '' : ' · unofficial'}`, picked: b.id === current, id: b.id })),
+        { title: 'Exam blueprint to follow', placeHolder: 'Domains, weights and the mock exam follow this blueprint' },
+      );
+      if (pick) await vscode.workspace.getConfiguration(SECTION).update('blueprint', pick.id, vscode.ConfigurationTarget.Global);
+    }),
+    reg('mlAssociatePrep.exportProgress', (target?: vscode.Uri) => exportProgress(store, target)),
+    reg('mlAssociatePrep.importProgress', (source?: vscode.Uri, options?: { confirm?: boolean }) => importProgress(store, source, options?.confirm ?? true)),
+  ];
+}
+
+/** Ticks from the tree's checkboxes, recorded as the learner's own. */
+export function checkboxDeltas(e: vscode.TreeCheckboxChangeEvent<PlanNode>): Delta[] {
+  const now = Date.now();
+  return e.items.map(([node, state]): Delta => ({
+    t: 'tick', id: node.kind === 'objective' ? objectiveTickId(node.objectives![0]!) : node.id,
+    tick: { checked: state === vscode.TreeItemCheckboxState.Checked, at: now, by: 'user' },
+  }));
+}

@@ -1,0 +1,51 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { exportDocument, importSummary, readExport } from '../core/progress/exportFile';
+import type { ProgressStore } from '../core/progress/store';
+
+/** Writes the progress to a JSON file the user picks. */
+export async function exportProgress(store: ProgressStore, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const uri = target ?? (await vscode.window.showSaveDialog({
+    title: 'Export ML Associate Prep progress',
+    defaultUri: vscode.Uri.file(`ml-associate-prep-progress-${new Date().toISOString().slice(0, 10)}.json`),
+    filters: { JSON: ['json'] },
+  }));
+  if (!uri) return undefined;
+  await writeFile(uri.fsPath, exportDocument(store.progress, Date.now()), 'utf8');
+  if (!target) void vscode.window.showInformationMessage(`Progress exported to ${uri.fsPath} (${store.progress.answers.length} answers).`);
+  return uri;
+}
+
+/**
+ * Merges a progress file into the current progress (never replaces it). Invalid files get a clear
+ * error; a file with some damaged records asks before importing the valid rest.
+ */
+export async function importProgress(store: ProgressStore, source?: vscode.Uri, confirm = true): Promise<{ imported: boolean; message: string }> {
+  const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import ML Associate Prep progress', canSelectMany: false, filters: { JSON: ['json'] } }))?.[0];
+  if (!uri) return { imported: false, message: 'cancelled' };
+  let text: string;
+  try {
+    text = await readFile(uri.fsPath, 'utf8');
+  } catch (e) {
+    const message = `Could not read ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
+    if (confirm) void vscode.window.showErrorMessage(message);
+    return { imported: false, message };
+  }
+  const r = readExport(text);
+  if (!r.progress) {
+    const message = `Nothing imported: ${r.problems.join('; ')}.`;
+    if (confirm) void vscode.window.showErrorMessage(message);
+    return { imported: false, message };
+  }
+  const s = importSummary(store.progress, r.progress);
+  const what = `${s.newAnswers} new answers (of ${s.answers} in the file), ${s.ticks} plan ticks, ${s.mocks} mock exams`;
+  if (confirm) {
+    const detail = r.problems.length ? `Problems found: ${r.problems.join('; ')}. The valid records can still be imported.` : 'Your current progress is kept; the file is merged into it.';
+    const choice = await vscode.window.showWarningMessage(`Import ${what}?`, { modal: true, detail }, 'Merge into my progress');
+    if (choice !== 'Merge into my progress') return { imported: false, message: 'cancelled' };
+  }
+  await store.importState(r.progress);
+  const message = `Imported ${what}.`;
+  if (confirm) void vscode.window.showInformationMessage(message);
+  return { imported: true, message };
+}

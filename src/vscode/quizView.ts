@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { AppContext, Outcome } from '../core/quizApp';
+import type { ProgressStore } from '../core/progress/store';
+import type { ContentLoader } from './content';
+import { QuizController } from './quizController';
+import { webviewHtml, webviewOptions } from './webviewHtml';
+
+export const QUIZ_VIEW_ID = 'mlAssociatePrep.quiz';
+
+/** The quiz in the sidebar, and on request in an editor tab for long sessions. */
+export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: { webview: vscode.WebviewView; controller: QuizController } | undefined;
+  private panel: { panel: vscode.WebviewPanel; controller: QuizController } | undefined;
+  private pending: ((ctx: AppContext) => Outcome)[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly content: ContentLoader,
+    private readonly store: ProgressStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  resolveWebviewView(webviewView: vscode.WebviewView): void {
+    webviewView.webview.options = webviewOptions(this.extensionUri);
+    webviewView.webview.html = webviewHtml(webviewView.webview, this.extensionUri);
+    const controller = new QuizController(webviewView.webview, this.content, this.store, this.log, () => this.openPanel());
+    this.view = { webview: webviewView, controller };
+    webviewView.onDidDispose(() => {
+      controller.dispose();
+      if (this.view?.controller === controller) this.view = undefined;
+    });
+    webviewView.onDidChangeVisibility(() => webviewView.visible && void controller.redraw());
+    for (const make of this.pending.splice(0)) void controller.run(make);
+  }
+
+  /** Opens (or reveals) the quiz as an editor tab. */
+  openPanel(): void {
+    if (this.panel) {
+      this.panel.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel('mlAssociatePrep.quizPanel', 'ML Associate Prep', vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri);
+    const controller = new QuizController(panel.webview, this.content, this.store, this.log, () => panel.reveal());
+    this.panel = { panel, controller };
+    panel.onDidDispose(() => {
+      controller.dispose();
+      this.panel = undefined;
+    });
+  }
+
+  /** Shows the quiz (the tab if open, else the sidebar) and runs an outcome there. */
+  async show(make?: (ctx: AppContext) => Outcome): Promise<void> {
+    if (this.panel) {
+      this.panel.panel.reveal();
+      if (make) await this.panel.controller.run(make);
+      this.panel.controller.focus();
+      return;
+    }
+    await vscode.commands.executeCommand(`${QUIZ_VIEW_ID}.focus`);
+    if (!make) return;
+    if (this.view) {
+      await this.view.controller.run(make);
+      this.view.controller.focus();
+    } else this.pending.push(make); // the view resolves after focus; run it then
+  }
+
+  dispose(): void {
+    this.view?.controller.dispose();
+    this.panel?.panel.dispose();
+  }
+}

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { Library } from '../core/facts/factTypes';
+import type { QuizSettings } from '../core/quizApp';
+
+export const SECTION = 'mlAssociatePrep';
+
+/** The extension's typed settings (package.json contributes.configuration describes each). */
+export function readSettings(): QuizSettings & { hoverEnabled: boolean; hoverLibraries: Record<Library, boolean>; statusBarDue: boolean; autoTick: boolean } {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const libs = c.get<Partial<Record<Library, boolean>>>('hover.libraries', {});
+  return {
+    blueprint: c.get<string>('blueprint', 'current'),
+    setSize: Math.min(500, Math.max(1, c.get<number>('practice.setSize', 10))),
+    order: c.get<'random' | 'in-order'>('practice.order', 'random'),
+    feedback: c.get<'immediate' | 'end'>('practice.feedback', 'immediate'),
+    allowPause: c.get<boolean>('mock.allowPause', false),
+    tzOffsetMinutes: -new Date().getTimezoneOffset(),
+    hoverEnabled: c.get<boolean>('hover.enabled', true),
+    hoverLibraries: { mlflow: libs.mlflow ?? true, pyspark: libs.pyspark ?? true, hyperopt: libs.hyperopt ?? true, databricks: libs.databricks ?? true },
+    statusBarDue: c.get<boolean>('statusBar.showDue', true),
+    autoTick: c.get<boolean>('plan.autoTick', true),
+  };
+}

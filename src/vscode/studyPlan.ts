@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { planTree, type PlanNode } from '../core/plan';
+import type { ProgressStore } from '../core/progress/store';
+import type { ContentLoader } from './content';
+import { readSettings } from './settings';
+
+export const PLAN_VIEW_ID = 'mlAssociatePrep.plan';
+
+/** The study plan tree: weeks and domains, with ticks that persist and readiness per domain. */
+export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PlanNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subs: vscode.Disposable[] = [];
+  private parents = new Map<string, PlanNode>();
+
+  constructor(private readonly store: ProgressStore, private readonly content: ContentLoader) {
+    this.subs.push(
+      { dispose: store.onDidChange(() => this.changed.fire(undefined)).dispose },
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mlAssociatePrep.blueprint') || e.affectsConfiguration('mlAssociatePrep.plan')) this.changed.fire(undefined);
+      }),
+    );
+  }
+
+  async getChildren(node?: PlanNode): Promise<PlanNode[]> {
+    if (node) return node.children ?? [];
+    const bank = await this.content.get();
+    const s = readSettings();
+    const roots = planTree(bank, this.store.progress, bank.blueprint(s.blueprint), Date.now(), s.autoTick);
+    this.parents = new Map();
+    const index = (n: PlanNode) => n.children?.forEach((c) => (this.parents.set(c.id, n), index(c)));
+    roots.forEach(index);
+    return roots;
+  }
+
+  getParent(node: PlanNode): PlanNode | undefined {
+    return this.parents.get(node.id);
+  }
+
+  getTreeItem(n: PlanNode): vscode.TreeItem {
+    const collapsible = n.children?.length
+      ? n.kind === 'plan' || n.kind === 'domains' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(n.label, collapsible);
+    item.id = n.id;
+    if (n.description) item.description = n.description;
+    if (n.tooltip) item.tooltip = n.tooltip;
+    if (n.checked !== undefined) {
+      item.checkboxState = {
+        state: n.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+        tooltip: n.proven ? 'Ticked because your answers prove it; untick to keep it open' : 'Tick when done',
+        accessibilityInformation: { label: `${n.label}: ${n.checked ? 'done' : 'not done'}${n.proven ? ', proven by your answers' : ''}` },
+      };
+    }
+    // contextValue flags drive the inline actions (package.json menus).
+    const flags = [n.kind, n.objectives?.length ? 'practice' : '', n.symbols?.length ? 'cards' : '', n.docs ? 'docs' : ''].filter(Boolean);
+    item.contextValue = flags.join(' ');
+    if (n.kind === 'next') {
+      item.iconPath = new vscode.ThemeIcon('lightbulb');
+      item.command = { command: 'mlAssociatePrep.whatNext', title: 'What next' };
+    } else if (n.kind === 'week') item.iconPath = new vscode.ThemeIcon('calendar');
+    else if (n.kind === 'domain') item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+    return item;
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const s of this.subs) s.dispose();
+  }
+}

@@ -1,0 +1,49 @@
+import DOMPurify from 'dompurify';
+import hljs from 'highlight.js/lib/core';
+import python from 'highlight.js/lib/languages/python';
+import sql from 'highlight.js/lib/languages/sql';
+import { Marked } from 'marked';
+
+// Markdown from the bank is rendered with marked, sanitized with DOMPurify (content is ours, but a
+// question pack may come from anyone, and a review screen must never run what it shows), and code
+// is highlighted with highlight.js (Python and SQL only, to keep the bundle small).
+
+hljs.registerLanguage('python', python);
+hljs.registerLanguage('sql', sql);
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const PURIFY = {
+  ALLOWED_TAGS: ['p', 'br', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'del', 'h3', 'h4', 'hr'],
+  ALLOWED_ATTR: ['href', 'title', 'class', 'align'],
+  ALLOWED_URI_REGEXP: /^https:\/\//i,
+};
+
+/** Renders Markdown into a fragment of safe, highlighted HTML. */
+export function renderMarkdown(md: string): DocumentFragment {
+  const html = marked.parse(md) as string;
+  const clean = DOMPurify.sanitize(html, { ...PURIFY, RETURN_DOM_FRAGMENT: true });
+  for (const code of clean.querySelectorAll('pre code')) {
+    const lang = /language-(\w+)/.exec(code.className)?.[1];
+    const text = code.textContent ?? '';
+    const language = lang && hljs.getLanguage(lang) ? lang : 'python';
+    // hljs returns markup built from the escaped text: the sanitized text stays text.
+    code.innerHTML = hljs.highlight(text, { language, ignoreIllegals: true }).value;
+    code.classList.add('hljs');
+  }
+  for (const a of clean.querySelectorAll('a')) {
+    a.setAttribute('data-external', a.getAttribute('href') ?? '');
+    a.removeAttribute('target');
+  }
+  return clean;
+}
+
+/** Markdown as an element; inline content (an option) is unwrapped from its paragraph. */
+export function markdownElement(md: string, inline = false, tag: 'div' | 'span' = 'div'): HTMLElement {
+  const el = document.createElement(tag);
+  el.className = 'md';
+  const frag = renderMarkdown(md);
+  if (inline && frag.childNodes.length === 1 && frag.firstChild?.nodeName === 'P') el.append(...Array.from(frag.firstChild.childNodes));
+  else el.append(frag);
+  return el;
+}

@@ -1,0 +1,63 @@
+import type { HomeView, View } from '../../protocol';
+import { duration, h, icon, pct } from '../dom';
+import type { Post } from '../post';
+
+function tile(title: string, detail: string, iconName: string, onclick: () => void, attrs: Record<string, string> = {}): HTMLElement {
+  return h('button', { class: 'tile', onclick, ...attrs }, h('span', { class: 'tile-title' }, icon(iconName), ' ', title), h('span', { class: 'tile-detail' }, detail));
+}
+
+export function homeScreen(v: HomeView, post: Post): HTMLElement {
+  const bp = v.blueprint;
+  const parts: Node[] = [
+    h('header', { class: 'home-head' },
+      h('h2', {}, 'ML Associate Prep'),
+      h('p', { class: 'muted' }, `${bp.title} · ${bp.questions} questions · ${bp.minutes} min · ${v.totalQuestions} in the bank`),
+    ),
+  ];
+  if (v.activeMock) {
+    parts.push(h('div', { class: 'banner' }, icon('watch'), ` Mock exam in progress: ${v.activeMock.answered}/${v.activeMock.total} answered, ${duration(v.activeMock.remainingMs)} left${v.activeMock.paused ? ' (paused)' : ''}. `,
+      h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'resume' }) }, 'Resume mock')));
+  } else if (v.resumable) {
+    parts.push(h('div', { class: 'banner' }, icon('debug-continue'), ` ${v.resumable.title}: question ${v.resumable.index + 1} of ${v.resumable.total}. `,
+      h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'resume' }) }, 'Resume')));
+  }
+  parts.push(h('div', { class: 'tiles' },
+    tile(`Review due (${v.due})`, v.due ? 'Spaced repetition: what you are about to forget' : 'Nothing due right now', 'history', () => post({ type: 'startReview' }), v.due && !v.resumable && !v.activeMock ? { 'data-autofocus': '1' } : {}),
+    tile('Practice', 'Choose domains, objectives, APIs, difficulty', 'mortar-board', () => post({ type: 'show', screen: 'setup' }), !v.due && !v.resumable && !v.activeMock ? { 'data-autofocus': '1' } : {}),
+    tile('Mock exam', `${bp.questions} questions, ${bp.minutes} minutes, no feedback until the end`, 'watch', () => post({ type: 'startMock' })),
+    tile('Statistics', `${v.answeredToday} answered today · ${v.streak}-day streak`, 'graph', () => post({ type: 'show', screen: 'stats' })),
+  ));
+  parts.push(h('div', { class: 'drills', role: 'group', 'aria-label': 'Drills' },
+    h('span', { class: 'muted' }, 'Drills:'),
+    h('button', { class: 'chip', onclick: () => post({ type: 'startDrill', kind: 'mistakes' }) }, `My mistakes (${v.mistakes})`),
+    h('button', { class: 'chip', onclick: () => post({ type: 'startDrill', kind: 'flagged' }) }, `Flagged (${v.flagged})`),
+    h('button', { class: 'chip', onclick: () => post({ type: 'startDrill', kind: 'unseen' }) }, `Never seen (${v.unseen})`),
+  ));
+  if (v.readiness) {
+    const r = v.readiness;
+    parts.push(h('section', { class: 'readiness', 'aria-label': 'Readiness' },
+      h('h3', {}, 'Readiness'),
+      h('p', {}, `Predicted score ${pct(r.predicted)} (likely ${pct(r.low)}–${pct(r.high)}); chance of passing ${pct(r.passProbability)}${bp.passPublished ? '' : ` at the ${bp.passPercent} % mark (the current guide does not publish one)`}.`),
+      r.thin ? h('p', { class: 'muted' }, 'Thin data: answer more questions in every domain for a firmer estimate.') : null,
+      h('table', { class: 'domains' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Domain'), h('th', {}, 'Weight'), h('th', {}, 'Answered'), h('th', {}, 'Accuracy'), h('th', {}, 'Predicted'))),
+        h('tbody', {}, ...v.domains.map((d) => h('tr', {}, h('td', {}, d.title), h('td', {}, `${d.weight} %`), h('td', {}, String(d.answered)), h('td', {}, pct(d.accuracy)), h('td', {}, pct(d.predicted))))),
+      ),
+    ));
+  }
+  if (v.mocks.length) {
+    parts.push(h('section', { class: 'mock-history', 'aria-label': 'Recent mock exams' }, h('h3', {}, 'Recent mock exams'),
+      h('ul', {}, ...v.mocks.map((m) => h('li', {}, h('button', { class: 'link', onclick: () => post({ type: 'openMockReport', mockId: m.id }) },
+        `${new Date(m.at).toLocaleString()} · ${m.percent} % · ${m.passed ? 'pass' : 'below the mark'}`))))));
+  }
+  parts.push(h('p', { class: 'footer' }, h('button', { class: 'link', onclick: () => post({ type: 'openInEditor' }) }, icon('link-external'), ' Open in an editor tab')));
+  return h('section', { class: 'screen home', 'aria-label': 'ML Associate Prep home' }, ...parts);
+}
+
+export function emptyScreen(v: Extract<View, { screen: 'empty' }>, post: Post): HTMLElement {
+  return h('section', { class: 'screen empty', 'aria-label': v.title },
+    h('h2', {}, v.title),
+    h('p', {}, v.message),
+    h('div', { class: 'actions' }, h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'show', screen: 'home' }) }, 'Back')),
+  );
+}

@@ -1,0 +1,73 @@
+import type { FeedbackView, QuestionView } from '../../protocol';
+import { h, icon } from '../dom';
+import { markdownElement } from '../markdown';
+
+export interface CardOptions {
+  selected: readonly string[];
+  /** Options can be picked (false once submitted, or in a read-only review). */
+  interactive: boolean;
+  feedback?: FeedbackView;
+  onPick?: (letter: string) => void;
+  /** Prefix for element ids, unique per card on the page. */
+  idPrefix: string;
+}
+
+const DIFFICULTY: Record<QuestionView['difficulty'], string> = { easy: 'Easy', medium: 'Medium', hard: 'Hard' };
+
+/** The question's header line: domain, objective, difficulty. */
+export function questionMeta(q: QuestionView): HTMLElement {
+  return h('div', { class: 'meta' },
+    h('span', { class: 'badge' }, q.domain.title),
+    h('span', { class: 'badge subtle', title: q.objective.title }, `${q.objective.id} · ${q.objective.title}`),
+    h('span', { class: `badge difficulty ${q.difficulty}` }, DIFFICULTY[q.difficulty]),
+  );
+}
+
+/** Stem and options; with feedback, every option's verdict and explanation. */
+export function questionCard(q: QuestionView, o: CardOptions): HTMLElement {
+  const multiple = q.type === 'multiple';
+  const name = `${o.idPrefix}-choice`;
+  const stemId = `${o.idPrefix}-stem`;
+  const fieldset = h('fieldset', { class: 'choices', 'aria-describedby': stemId },
+    h('legend', { class: 'visually-hidden' }, multiple ? `Select ${q.select}` : 'Select one'),
+  );
+  q.choices.forEach((c, i) => {
+    const checked = o.selected.includes(c.id);
+    const inputId = `${o.idPrefix}-opt-${c.id}`;
+    const fb = o.feedback;
+    const isKey = fb?.keys.includes(c.id);
+    const verdict = fb ? (isKey ? (checked ? 'right' : 'missed') : checked ? 'wrong' : 'neutral') : undefined;
+    const input = h('input', {
+      type: multiple ? 'checkbox' : 'radio', name, id: inputId, value: c.id, checked, disabled: !o.interactive,
+      'data-choice': c.id, 'data-autofocus': i === 0 && o.interactive ? '1' : undefined,
+    });
+    if (o.interactive && o.onPick) input.addEventListener('change', () => o.onPick!(c.id));
+    const label = h('label', { for: inputId, class: 'choice-label' },
+      h('span', { class: 'letter', 'aria-hidden': 'true' }, c.id),
+      markdownElement(c.text, true, 'span'),
+    );
+    const row = h('div', { class: `choice${checked ? ' selected' : ''}${verdict ? ' ' + verdict : ''}` }, input, label);
+    if (fb) {
+      const text = verdict === 'right' ? 'Correct: you chose it.' : verdict === 'missed' ? 'Correct answer: you did not choose it.' : verdict === 'wrong' ? 'Wrong: you chose it.' : 'Not a correct answer.';
+      const iconName = isKey ? 'pass' : verdict === 'wrong' ? 'error' : 'circle-slash';
+      row.append(h('div', { class: 'explanation' },
+        h('div', { class: 'verdict' }, icon(iconName), h('span', {}, text)),
+        markdownElement(fb.explanations[c.id] ?? ''),
+      ));
+    }
+    fieldset.append(row);
+  });
+  const stem = markdownElement(q.stem);
+  stem.id = stemId;
+  stem.classList.add('stem');
+  const parts: Node[] = [stem];
+  if (multiple) parts.push(h('p', { class: 'hint' }, `Select ${q.select}.`));
+  parts.push(fieldset);
+  if (o.feedback?.versionNote) {
+    parts.push(h('aside', { class: 'version-note', 'aria-label': 'Version note' }, h('strong', {}, icon('versions'), ' Versions'), markdownElement(o.feedback.versionNote)));
+  }
+  if (o.feedback?.docs.length) {
+    parts.push(h('p', { class: 'docs' }, icon('book'), ' ', ...o.feedback.docs.flatMap((d, i) => [i ? ' · ' : '', h('a', { href: d, 'data-external': d }, new URL(d).hostname + new URL(d).pathname.replace(/\/$/, ''))])));
+  }
+  return h('div', { class: 'question' }, ...parts);
+}
