@@ -20,7 +20,7 @@ export interface ExtensionApi {
 /** Composes the services and registers the three surfaces; reads nothing large up front. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('ML Associate Prep', { log: true });
-  const content = new ContentLoader(context.extensionUri);
+  const content = new ContentLoader(context.extensionUri, log);
   const backend = new VscodeProgressBackend(context);
   const store = new ProgressStore(backend);
   const ready = store.load().then((report) => {
@@ -42,7 +42,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const status = new DueStatusBar(store, content);
 
   context.subscriptions.push(
-    log, quiz, plan, planView, status,
+    log, content, quiz, plan, planView, status,
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.questionPacks') && content.invalidate()),
+    content.onDidChange(() => { plan.refresh(); void status.update(); void quiz.redrawAll(); }),
     vscode.window.registerWebviewViewProvider(QUIZ_VIEW_ID, quiz),
     vscode.languages.registerHoverProvider({ language: 'python' }, hover),
     vscode.workspace.onDidCloseTextDocument((d) => hover.forget(d)),

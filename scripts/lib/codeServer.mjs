@@ -41,7 +41,14 @@ export function freePort() {
 }
 
 /** Fresh user-data, extensions and config folders for one run (state must not leak between runs). */
-export function freshDirs(prefix = 'mlap-cs-') {
+/** Workbench settings for a calm, predictable profile (tests, screenshots, demo). */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false, 'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.commandCenter.enabled': false,
+};
+
+export function freshDirs(prefix = 'mlap-cs-', settings = {}) {
   const base = mkdtempSync(join(tmpdir(), prefix));
   const dirs = { base, userData: join(base, 'user-data'), extensions: join(base, 'extensions'), config: join(base, 'config.yaml') };
   mkdirSync(dirs.userData, { recursive: true });
@@ -49,11 +56,7 @@ export function freshDirs(prefix = 'mlap-cs-') {
   writeFileSync(dirs.config, 'auth: none\n');
   // Quiet, predictable workbench: no welcome page, no trust prompt, no update nags.
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false,
-    'editor.hover.delay': 150, 'chat.disableAIFeatures': true, 'workbench.colorTheme': 'Default Dark Modern',
-  }, null, 1));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'editor.hover.delay': 150, ...settings }, null, 1));
   return dirs;
 }
 

@@ -1,23 +1,103 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
-import { CompiledContentSchema } from '../core/content/compiled';
+import { CompiledContentSchema, type CompiledContent } from '../core/content/compiled';
+import { compilePack } from '../core/content/pack';
+
+async function markdownFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    const p = join(dir, name);
+    if ((await stat(p)).isDirectory()) out.push(...(await markdownFiles(p)));
+    else if (name.endsWith('.md') && name !== 'README.md') out.push(p);
+  }
+  return out;
+}
 
 /**
- * The compiled content (dist/content.json), read and validated the first time a surface needs it,
- * never at activation.
+ * The content the surfaces use: the compiled bank (dist/content.json, read and validated the first
+ * time a surface needs it, never at activation) plus the question packs named in the settings.
+ * A pack's problems go to the Problems panel with their file and line; its valid files join the bank.
  */
-export class ContentLoader {
+export class ContentLoader implements vscode.Disposable {
+  private base: Promise<CompiledContent> | undefined;
   private bank: Promise<Bank> | undefined;
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('ml-associate-prep-packs');
+  private watchers: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
 
   get(): Promise<Bank> {
-    this.bank ??= (async () => {
+    this.bank ??= this.load();
+    return this.bank;
+  }
+
+  /** Drops the merged bank so the next use reloads the packs. */
+  invalidate(): void {
+    this.bank = undefined;
+    this.changed.fire();
+  }
+
+  private loadBase(): Promise<CompiledContent> {
+    this.base ??= (async () => {
       const file = vscode.Uri.joinPath(this.extensionUri, 'dist', 'content.json').fsPath;
       const parsed = CompiledContentSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (!parsed.success) throw new Error(`ML Associate Prep: dist/content.json is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
-      return new Bank(parsed.data);
+      return parsed.data;
     })();
-    return this.bank;
+    return this.base;
+  }
+
+  private packFolders(): string[] {
+    const folders = vscode.workspace.getConfiguration('mlAssociatePrep').get<string[]>('questionPacks', []);
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return folders.filter((f) => typeof f === 'string' && f.trim()).map((f) => (isAbsolute(f) || !root ? f : join(root, f)));
+  }
+
+  private async load(): Promise<Bank> {
+    const base = await this.loadBase();
+    const folders = this.packFolders();
+    this.diagnostics.clear();
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    if (!folders.length) return new Bank(base);
+    const files: { path: string; text: string }[] = [];
+    for (const folder of folders) {
+      try {
+        for (const f of await markdownFiles(folder)) files.push({ path: f, text: await readFile(f, 'utf8') });
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*.md'));
+        watcher.onDidChange(() => this.invalidate());
+        watcher.onDidCreate(() => this.invalidate());
+        watcher.onDidDelete(() => this.invalidate());
+        this.watchers.push(watcher);
+      } catch (e) {
+        this.log.warn(`question pack ${folder}: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showWarningMessage(`ML Associate Prep: the question pack folder "${folder}" could not be read.`);
+      }
+    }
+    const { questions, diagnostics } = compilePack(files, base);
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const d of diagnostics) {
+      const diag = new vscode.Diagnostic(new vscode.Range(d.line - 1, 0, d.line - 1, 200), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diag.source = 'ML Associate Prep';
+      byFile.set(d.file, [...(byFile.get(d.file) ?? []), diag]);
+    }
+    for (const [file, ds] of byFile) this.diagnostics.set(vscode.Uri.file(file), ds);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors) {
+      void vscode.window.showWarningMessage(`ML Associate Prep: ${errors} problem${errors === 1 ? '' : 's'} in your question packs; those files were left out (see the Problems panel).`, 'Show Problems')
+        .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    }
+    this.log.info(`question packs: ${questions.length} questions added from ${files.length} files`);
+    return new Bank({ ...base, questions: [...base.questions, ...questions] });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.diagnostics.dispose();
+    for (const w of this.watchers) w.dispose();
   }
 }

@@ -35,7 +35,8 @@ export class ExamHoverProvider implements vscode.HoverProvider {
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const settings = readSettings();
     if (!settings.hoverEnabled) return undefined;
-    this.service ??= new HoverService(await this.content.get());
+    const bank = await this.content.get();
+    if (this.service?.bank !== bank) this.service = new HoverService(bank);
     const { key, version, text, base } = documentText(doc);
     const offset = base + doc.offsetAt(position);
     const result = this.service.hover(key, version, text, offset, (lib) => settings.hoverLibraries[lib]);

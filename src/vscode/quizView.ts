@@ -66,6 +66,11 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
     } else this.pending.push(make); // the view resolves after focus; run it then
   }
 
+  /** Redraws every open quiz (after the bank changed). */
+  async redrawAll(): Promise<void> {
+    await Promise.all([this.view?.controller.redraw(), this.panel?.controller.redraw()]);
+  }
+
   dispose(): void {
     this.view?.controller.dispose();
     this.panel?.panel.dispose();

@@ -20,6 +20,7 @@ function draw(view: View): void {
   const sameScreen = current?.screen === view.screen && (view.screen !== 'question' || (current as typeof view).question.id === view.question.id);
   const scroll = sameScreen ? window.scrollY : 0;
   const focusedAction = (document.activeElement as HTMLElement | null)?.dataset?.action ?? (document.activeElement as HTMLElement | null)?.dataset?.choice;
+  const previous = current;
   current = view;
   clock.stop();
   let el: HTMLElement;
@@ -33,8 +34,11 @@ function draw(view: View): void {
     case 'stats': el = statsScreen(view, post); break;
     case 'empty': el = emptyScreen(view, post); break;
   }
+  const justSubmitted = view.screen === 'question' && view.submitted && previous?.screen === 'question' && !previous.submitted && previous.question.id === view.question.id;
   root.replaceChildren(el);
   window.scrollTo(0, scroll);
+  // After submitting, show the verdict first; the explanations follow below it.
+  if (justSubmitted) root.querySelector('.result')?.scrollIntoView({ block: 'start' });
   // Keep focus where the user was (same choice or button), else the screen's main control.
   const keep = focusedAction && sameScreen ? root.querySelector<HTMLElement>(`[data-action="${focusedAction}"], [data-choice="${focusedAction}"]`) : null;
   (keep ?? root.querySelector<HTMLElement>('[data-autofocus]'))?.focus({ preventScroll: sameScreen });

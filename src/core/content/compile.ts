@@ -7,7 +7,9 @@ import type { CompiledContent } from './compiled';
 import { parseExamData, type ExamData, type ExamDataFiles } from './examData';
 import { parseNoteFile } from './noteParser';
 import { parseQuestionFile } from './questionParser';
-import type { Card, Note, Question } from './schema';
+import type { FactParam } from '../facts/factTypes';
+import type { SymbolTable } from '../facts/symbolTable';
+import type { Card, Change, Note, Objective, Question } from './schema';
 import { jaccard, NEAR_DUPLICATE, stemShingles } from './similarity';
 
 export interface SourceFile {
@@ -87,8 +89,11 @@ export function compileContent(input: CompileInput): CompileResult {
     notes.push(...parseNoteFile(f.text, sinkFor(f.path)));
   }
 
-  const resolver = new Resolver(facts.table, SNIPPET_GLOBALS);
-  checkQuestions(questions, exam, facts, resolver, texts, sinkFor);
+  const paramsOf = (q: string) => {
+    const fact = facts.get(q);
+    return fact && fact.params_known !== false ? facts.paramsOf(fact) : undefined;
+  };
+  checkQuestions(questions, { objectives: exam.objectives, changes: exam.changes, table: facts.table, paramsOf }, texts, sinkFor);
   const cards = checkNotesAndBuildCards(notes, exam, facts, sinkFor);
 
   const diagnostics = [...sinks.values()].flatMap((s) => s.items).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -122,10 +127,10 @@ function checkChangeSymbols(exam: ExamData, file: { text: string }, facts: Facts
 }
 
 /** A symbol tag must be a canonical qualname, or Class.member for a member the class inherits. */
-function checkSymbolName(s: string, facts: FactsDb): string | undefined {
-  const info = facts.table.resolvePath(s);
+function checkSymbolName(s: string, table: SymbolTable): string | undefined {
+  const info = table.resolvePath(s);
   if (!info) return `${s} is not in the API facts (add it to facts/manual/*.yaml with its documentation page if the library really has it)`;
-  if (facts.table.get(s) && facts.table.canonical(s) !== s) return `${s} is an alias: name it by its qualname ${facts.table.canonical(s)}`;
+  if (table.get(s) && table.canonical(s) !== s) return `${s} is an alias: name it by its qualname ${table.canonical(s)}`;
   return undefined;
 }
 
@@ -136,10 +141,26 @@ function checkDocs(url: string): string | undefined {
   return OFFICIAL_DOCS.some((d) => host === d || host.endsWith('.' + d)) ? undefined : `docs link ${url} is not an official documentation site (${OFFICIAL_DOCS.join(', ')})`;
 }
 
-function checkQuestions(questions: Question[], exam: ExamData, facts: FactsDb, resolver: Resolver, texts: Map<string, string>, sinkFor: (f: string) => DiagnosticSink) {
-  const objectives = new Set(exam.objectives.map((o) => o.id));
-  const changes = new Map(exam.changes.map((c) => [c.id, c]));
-  const seen = new Map<string, Question>();
+/** What checking questions needs to know: the exam data, the API symbols, and optionally params. */
+export interface QuestionCheckContext {
+  objectives: readonly Objective[];
+  changes: readonly Change[];
+  table: SymbolTable;
+  /** Parameters of a callable, to check keyword arguments; undefined when not known. */
+  paramsOf?: (qualname: string) => readonly FactParam[] | undefined;
+  /** Questions already accepted (the built-in bank when checking a pack). */
+  existing?: readonly Question[];
+}
+
+/** Every check on a set of questions; problems go to the file sinks. */
+export function checkQuestions(questions: Question[], ctx: QuestionCheckContext, texts: Map<string, string>, sinkFor: (f: string) => DiagnosticSink) {
+  const { table } = ctx;
+  const resolver = new Resolver(table, SNIPPET_GLOBALS);
+  const objectives = new Set(ctx.objectives.map((o) => o.id));
+  const changes = new Map(ctx.changes.map((c) => [c.id, c]));
+  const existing = ctx.existing ?? [];
+  const seen = new Map<string, Question>(existing.map((q) => [q.id, q]));
+  const existingShingles = existing.map((q) => stemShingles(q.stem));
   const shingles = questions.map((q) => stemShingles(q.stem));
   questions.forEach((q, qi) => {
     const sink = sinkFor(q.source.file);
@@ -150,7 +171,7 @@ function checkQuestions(questions: Question[], exam: ExamData, facts: FactsDb, r
     seen.set(q.id, q);
     if (!objectives.has(q.objective)) sink.error(at(`objective:`), `${q.id}: unknown objective ${q.objective}`);
     for (const s of q.symbols) {
-      const problem = checkSymbolName(s, facts);
+      const problem = checkSymbolName(s, table);
       if (problem) sink.error(at('symbols:'), `${q.id}: ${problem}`);
     }
     for (const d of q.docs) {
@@ -159,7 +180,7 @@ function checkQuestions(questions: Question[], exam: ExamData, facts: FactsDb, r
     }
     for (const c of q.changes) if (!changes.has(c)) sink.error(at('changes:'), `${q.id}: unknown change ${c} (see questions/exam/changes.yaml)`);
     // A question on an API whose story changed must say so.
-    for (const c of exam.changes) {
+    for (const c of ctx.changes) {
       if (c.symbols.some((s) => q.symbols.includes(s)) && !q.changes.includes(c.id)) {
         sink.error(at('symbols:'), `${q.id}: uses an API affected by "${c.id}": add "- changes: ${c.id}" and a "> **Versions:**" note`);
       }
@@ -172,9 +193,8 @@ function checkQuestions(questions: Question[], exam: ExamData, facts: FactsDb, r
       const model = buildDocumentModel(code);
       for (const u of resolver.unknownReferences(model)) sink.error(at(code.slice(u.start).split('\n')[0]!.slice(0, 40) || code), `${q.id}: code uses ${u.path}, which is not in the API facts (a tag key or setting name is a string: quote it, e.g. "mlflow.parentRunId")`);
       for (const call of resolver.calls(model)) {
-        const fact = facts.get(call.callee.qualname);
-        const params = fact ? facts.paramsOf(fact) : undefined;
-        if (!params || params.some((p) => p.kind === 'var_keyword') || fact?.params_known === false) continue;
+        const params = ctx.paramsOf?.(call.callee.qualname);
+        if (!params || params.some((p) => p.kind === 'var_keyword')) continue;
         for (const kw of call.keywords) {
           if (!params.some((p) => p.name === kw.name && p.kind !== 'positional_only' && p.kind !== 'var_positional')) {
             sink.error(at(code.slice(kw.start).split('\n')[0]!.slice(0, 40)), `${q.id}: ${call.callee.qualname} has no keyword argument "${kw.name}"`);
@@ -183,12 +203,10 @@ function checkQuestions(questions: Question[], exam: ExamData, facts: FactsDb, r
       }
     }
 
-    for (let pj = 0; pj < qi; pj++) {
-      const sim = jaccard(shingles[qi]!, shingles[pj]!);
-      if (sim >= NEAR_DUPLICATE) {
-        const other = questions[pj]!;
-        sink.error(q.source.line, `${q.id}: stem is a near-duplicate (${Math.round(sim * 100)} % alike) of ${other.id} at ${other.source.file}:${other.source.line}`);
-      }
+    const others: [Question, Set<string>][] = [...existing.map((e, i): [Question, Set<string>] => [e, existingShingles[i]!]), ...questions.slice(0, qi).map((e, i): [Question, Set<string>] => [e, shingles[i]!])];
+    for (const [other, sh] of others) {
+      const sim = jaccard(shingles[qi]!, sh);
+      if (sim >= NEAR_DUPLICATE) sink.error(q.source.line, `${q.id}: stem is a near-duplicate (${Math.round(sim * 100)} % alike) of ${other.id} at ${other.source.file}:${other.source.line}`);
     }
   });
 }
@@ -205,7 +223,7 @@ function checkNotesAndBuildCards(notes: Note[], exam: ExamData, facts: FactsDb, 
       continue;
     }
     seen.set(n.symbol, n);
-    const problem = checkSymbolName(n.symbol, facts);
+    const problem = checkSymbolName(n.symbol, facts.table);
     if (problem) {
       sink.error(n.source.line, problem);
       continue;

@@ -20,6 +20,7 @@ export function questionMeta(q: QuestionView): HTMLElement {
     h('span', { class: 'badge' }, q.domain.title),
     h('span', { class: 'badge subtle', title: q.objective.title }, `${q.objective.id} · ${q.objective.title}`),
     h('span', { class: `badge difficulty ${q.difficulty}` }, DIFFICULTY[q.difficulty]),
+    ...q.symbols.map((s) => h('code', { class: 'badge api', title: `This question is about ${s}` }, s.split('.').slice(-2).join('.'))),
   );
 }
 

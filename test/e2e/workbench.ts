@@ -1,0 +1,137 @@
+// Drives the packaged extension in a real VS Code (code-server) through headless Chromium. Each
+// spec file starts its own code-server on a fresh profile with the .vsix installed.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+// @ts-expect-error plain JS module shared with the runners
+import { freePort, freshDirs, installVsix, launchBrowser, ROOT, startCodeServer, vsixPath } from '../../scripts/lib/codeServer.mjs';
+
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export interface StartOptions {
+  /** User settings for the profile. */
+  settings?: Record<string, unknown>;
+  theme?: 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast';
+  viewport?: { width: number; height: number };
+}
+
+export class Workbench {
+  page!: Page;
+  workspace = '';
+  private browser!: Browser;
+  private context!: BrowserContext;
+  private server!: { url: string; stop(): Promise<void> };
+  private dirs!: { base: string };
+  private url = '';
+
+  async start(o: StartOptions = {}): Promise<this> {
+    this.dirs = freshDirs('mlap-e2e-', { 'workbench.colorTheme': o.theme ?? 'Default Dark Modern', ...o.settings });
+    installVsix(vsixPath(), this.dirs);
+    this.workspace = mkdtempSync(join(tmpdir(), 'mlap-e2e-ws-'));
+    cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), this.workspace, { recursive: true });
+    cpSync(join(ROOT, 'test', 'fixtures', 'hostile-pack'), join(this.workspace, 'hostile-pack'), { recursive: true });
+    const port = await freePort();
+    this.server = await startCodeServer({ dirs: this.dirs, port, workspace: this.workspace });
+    this.browser = await launchBrowser();
+    this.context = await this.browser.newContext({ viewport: o.viewport ?? { width: 1400, height: 900 } });
+    this.page = await this.context.newPage();
+    this.url = `${this.server.url}/?folder=${encodeURIComponent(this.workspace)}`;
+    await this.open();
+    return this;
+  }
+
+  /** Opens (or reloads) the workbench and waits for it. */
+  async open(): Promise<void> {
+    await this.page.goto(this.url);
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await this.page.waitForTimeout(2500);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await this.page.waitForTimeout(2500);
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    await this.server?.stop();
+    rmSync(this.dirs.base, { recursive: true, force: true });
+    rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SHOTS, { recursive: true });
+    const path = join(SHOTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Runs a command from the command palette by its title. */
+  async command(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.page.waitForSelector('.quick-input-widget input');
+    await this.page.keyboard.type(title);
+    await this.page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a workspace file with Quick Open. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    await this.page.waitForSelector('.quick-input-widget input');
+    await this.page.keyboard.type(name);
+    await this.page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForSelector(`.tab[aria-label*="${name}"]`, { timeout: 15_000 });
+    await this.page.waitForTimeout(800);
+  }
+
+  /** Hovers a word on the first editor line containing `lineText`; returns the hover's text. */
+  async hover(lineText: string, word: string): Promise<string> {
+    const line = this.page.locator('.editor-instance .view-line', { hasText: lineText }).first();
+    await line.waitFor({ timeout: 15_000 });
+    // A token span may hold more than the word (`mlflow.log_param(`): aim at the word itself.
+    const span = line.locator('span span', { hasText: word }).first();
+    const text = (await span.textContent()) ?? word;
+    const box = (await span.boundingBox())!;
+    const at = text.indexOf(word) + word.length / 2;
+    await this.page.mouse.move(box.x + (box.width * at) / text.length, box.y + box.height / 2);
+    const hover = this.page.locator('.monaco-hover-content').filter({ hasText: 'exam note' });
+    await hover.first().waitFor({ timeout: 15_000 });
+    return hover.first().innerText();
+  }
+
+  /** Shows the ML Associate Prep container (quiz and study plan). */
+  async openActivity(): Promise<void> {
+    const icon = this.page.locator('.activitybar [aria-label*="ML Associate Prep"]').first();
+    const selected = await icon.getAttribute('aria-selected').catch(() => null);
+    if (selected !== 'true') await icon.click();
+    await this.page.waitForTimeout(500);
+  }
+
+  /** The quiz webview's inner frame (the one holding #app), waiting until it has rendered. */
+  async quiz(screenClass?: string): Promise<Frame> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      for (const f of this.page.frames()) {
+        const ok = await f.locator(screenClass ? `#app .screen.${screenClass}` : '#app .screen').count().catch(() => 0);
+        if (ok) return f;
+      }
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error(`quiz webview ${screenClass ?? ''} did not render`);
+  }
+
+  /** The study plan tree row whose label contains `text`. */
+  planRow(text: string) {
+    return this.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  }
+}
+
+/** Writes workspace settings for the open folder (e.g. question packs). */
+export function workspaceSettings(workspace: string, settings: Record<string, unknown>): void {
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 1));
+}
