@@ -27,7 +27,7 @@ export function compactSymbol(s) {
   const out = pick(s, SYMBOL_KEYS);
   if (out.params) out.params = params(out.params);
   if (out.effective_params) out.effective_params = params(out.effective_params);
-  if (out.init) out.init = { params: params(out.init.params ?? []), signature: out.init.signature, keyword_only_decorator: out.init.keyword_only_decorator };
+  if (out.init) out.init = { ...pick(out.init, ['signature', 'keyword_only_decorator']), params: params(out.init.params ?? []) };
   if (out.members) out.members = out.members.map((m) => ({ name: m.name, kind: m.kind }));
   if (out.inherited_members) {
     out.inherited_members = Object.fromEntries(Object.entries(out.inherited_members).map(([k, v]) => [k, { from: v.from, kind: v.kind }]));

@@ -5,7 +5,12 @@ import type { Answer, Progress, RatingName } from './progress/schema';
 // from its answers in time order, so the schedule always agrees with the answer history and merges
 // of answers from other windows need no card merging.
 
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+// One 10-minute learning step: a wrong answer comes back in the same sitting, a right first answer
+// in about two days (ts-fsrs' default steps would bring a right answer back after 10 minutes,
+// which in a 370-question bank only repeats what the learner already knows). No fuzz, so a
+// schedule can be checked.
+export const SCHEDULER_PARAMETERS = generatorParameters({ enable_fuzz: false, learning_steps: ['10m'], relearning_steps: ['10m'] });
+const scheduler = fsrs(SCHEDULER_PARAMETERS);
 
 const GRADES: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
 

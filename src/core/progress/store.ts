@@ -97,7 +97,8 @@ export class ProgressStore {
   /** Records changes: journal first, then memory, then the synced snapshot. */
   apply(...deltas: Delta[]): Promise<void> {
     return this.enqueue(async () => {
-      await this.backend.appendJournal(deltas.map((d) => JSON.stringify(d)).join('\n') + '\n');
+      // Each append starts on a fresh line, so a torn earlier write cannot swallow this one.
+      await this.backend.appendJournal('\n' + deltas.map((d) => JSON.stringify(d)).join('\n') + '\n');
       for (const d of deltas) this.state = mergeProgress(this.state, deltaAsProgress(d));
       this.emit();
       await this.writeSnapshot();
@@ -108,7 +109,7 @@ export class ProgressStore {
   importState(p: Progress): Promise<void> {
     return this.enqueue(async () => {
       const deltas = progressAsDeltas(p);
-      if (deltas.length) await this.backend.appendJournal(deltas.map((d) => JSON.stringify(d)).join('\n') + '\n');
+      if (deltas.length) await this.backend.appendJournal('\n' + deltas.map((d) => JSON.stringify(d)).join('\n') + '\n');
       this.state = mergeProgress(this.state, p);
       this.emit();
       await this.writeSnapshot();

@@ -9,3 +9,15 @@ let cached: FactsDb | undefined;
 export function facts(): FactsDb {
   return (cached ??= loadFacts(ROOT));
 }
+
+import { Bank } from '../../../src/core/bank';
+import { compileContent } from '../../../src/core/content/compile';
+import type { CompiledContent } from '../../../src/core/content/compiled';
+import { loadCompileInput } from '../../../src/node/contentSources';
+
+let compiled: CompiledContent | undefined;
+/** The project's content compiled from questions/ (as the build does), once per run. */
+export function content(): CompiledContent {
+  return (compiled ??= compileContent(loadCompileInput(ROOT, undefined, facts())).content);
+}
+export const bank = (): Bank => new Bank(content());
