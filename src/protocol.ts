@@ -41,7 +41,7 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mockResume') }),
   z.object({ type: z.literal('mockSubmit') }),
   z.object({ type: z.literal('openMockReport'), mockId: Id }),
-  z.object({ type: z.literal('openDocs'), url: z.string().url().max(2000) }),
+  z.object({ type: z.literal('openDocs'), url: z.string().max(2000).regex(/^https:\/\/[^\s]+$/) }),
   z.object({ type: z.literal('openInEditor') }),
 ]);
 export type FromWebview = z.infer<typeof FromWebviewSchema>;

@@ -80,3 +80,20 @@ export function intervalBars(rows: { title: string; value: number; low: number; 
   svg.append(s('text', { x: x(mark), y: hgt - 2, class: 'tick', 'text-anchor': 'middle' }, `${Math.round(mark * 100)} %`));
   return svg;
 }
+
+/** Time spent per question of a mock (seconds), right answers filled, others outlined. */
+export function timeBars(items: { label: string; seconds: number; right: boolean }[], label: string): SVGSVGElement {
+  const w = 300, hgt = 90, pad = 16;
+  const max = Math.max(1, ...items.map((i) => i.seconds));
+  const bw = (w - pad) / Math.max(1, items.length);
+  const svg = frame(w, hgt, label);
+  svg.append(s('line', { x1: pad, y1: hgt - pad, x2: w, y2: hgt - pad, class: 'axis' }));
+  svg.append(s('text', { x: 0, y: 10, class: 'tick' }, `${Math.round(max)} s`));
+  items.forEach((it, i) => {
+    const height = ((hgt - 2 * pad) * it.seconds) / max;
+    svg.append(s('rect', { x: pad + i * bw + 1, y: hgt - pad - height, width: Math.max(1, bw - 2), height, class: it.right ? 'bar-right' : 'bar-all' }, s('title', {}, `${it.label}: ${Math.round(it.seconds)} s, ${it.right ? 'right' : 'wrong or blank'}`)));
+  });
+  svg.append(s('text', { x: pad, y: hgt - 3, class: 'tick' }, items[0]?.label ?? ''));
+  svg.append(s('text', { x: w, y: hgt - 3, class: 'tick', 'text-anchor': 'end' }, items[items.length - 1]?.label ?? ''));
+  return svg;
+}

@@ -41,7 +41,8 @@ function draw(view: View): void {
   if (justSubmitted) root.querySelector('.result')?.scrollIntoView({ block: 'start' });
   // Keep focus where the user was (same choice or button), else the screen's main control.
   const keep = focusedAction && sameScreen ? root.querySelector<HTMLElement>(`[data-action="${focusedAction}"], [data-choice="${focusedAction}"]`) : null;
-  (keep ?? root.querySelector<HTMLElement>('[data-autofocus]'))?.focus({ preventScroll: sameScreen });
+  // Focus never scrolls: a new screen starts at its top, the same screen stays where it was.
+  (keep ?? root.querySelector<HTMLElement>('[data-autofocus]'))?.focus({ preventScroll: true });
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

@@ -3,6 +3,7 @@ import type { Blueprint, Question } from '../content/schema';
 import type { Answer, Mock } from '../progress/schema';
 import { isCorrect, pick } from './grading';
 import { shuffled } from './random';
+import { nextStamp } from './session';
 
 // The mock exam as pure state transitions over an injected clock. The clock is wall time: like the
 // real exam, it keeps running while the window is closed, unless the learner paused (allowed only
@@ -78,20 +79,20 @@ const open = (m: Mock) => !m.finishedAt && m.pausedAt === undefined;
 function book(m: Mock, now: number): Mock {
   const id = m.questionIds[m.index]!;
   if (!open(m)) return m;
-  return { ...m, spent: { ...m.spent, [id]: (m.spent[id] ?? 0) + Math.max(0, now - m.since) }, since: now, updatedAt: now };
+  return { ...m, spent: { ...m.spent, [id]: (m.spent[id] ?? 0) + Math.max(0, now - m.since) }, since: now, updatedAt: nextStamp(m.updatedAt, now) };
 }
 
 /** Applies a pick to the current question's answer. */
 export function mockSelect(m: Mock, q: Question, letter: string, now: number): Mock {
   if (!open(m) || m.questionIds[m.index] !== q.id) return m;
-  return { ...m, answers: { ...m.answers, [q.id]: pick(q, m.answers[q.id] ?? [], letter) }, updatedAt: now };
+  return { ...m, answers: { ...m.answers, [q.id]: pick(q, m.answers[q.id] ?? [], letter) }, updatedAt: nextStamp(m.updatedAt, now) };
 }
 
 export function mockToggleFlag(m: Mock, now: number): Mock {
   if (!open(m)) return m;
   const id = m.questionIds[m.index]!;
   const flagged = m.flagged.includes(id) ? m.flagged.filter((f) => f !== id) : [...m.flagged, id];
-  return { ...m, flagged, updatedAt: now };
+  return { ...m, flagged, updatedAt: nextStamp(m.updatedAt, now) };
 }
 
 /** Jumps to a question (previous / next / the question map). */
@@ -108,7 +109,7 @@ export function mockPause(m: Mock, now: number): Mock {
 export function mockResume(m: Mock, now: number): Mock {
   if (m.finishedAt || m.pausedAt === undefined) return m;
   const { pausedAt, ...rest } = m;
-  return { ...rest, pausedTotal: m.pausedTotal + Math.max(0, now - pausedAt), since: now, updatedAt: now };
+  return { ...rest, pausedTotal: m.pausedTotal + Math.max(0, now - pausedAt), since: now, updatedAt: nextStamp(m.updatedAt, now) };
 }
 
 /** Ends the mock; the answers it returns are recorded for spaced repetition and statistics. */
@@ -117,7 +118,8 @@ export function mockSubmit(m: Mock, bank: Bank, now: number, by: 'user' | 'timeo
   // At a time-out the clock stops where the time ran out, not when we noticed.
   const stop = by === 'timeout' ? Math.min(now, m.startedAt + m.pausedTotal + m.durationMs) : now;
   const booked = m.pausedAt !== undefined ? mockResume(m, stop) : m;
-  const done = { ...book(booked, stop), finishedAt: stop, finishedBy: by, updatedAt: now };
+  const last = book(booked, stop);
+  const done = { ...last, finishedAt: stop, finishedBy: by, updatedAt: nextStamp(last.updatedAt, now) };
   const answers: Answer[] = [];
   for (const qid of done.questionIds) {
     const q = bank.get(qid);

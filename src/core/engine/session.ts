@@ -27,9 +27,15 @@ export function startSession(s: NewSession, now: number): Session {
 
 export const currentId = (s: Session): string | undefined => s.questionIds[s.index];
 
+/**
+ * The stamp of a session's next version: strictly after the last one even within one millisecond,
+ * so that merging two copies always keeps the later version.
+ */
+export const nextStamp = (prev: number, now: number): number => Math.max(now, prev + 1);
+
 function withResponse(s: Session, qid: string, patch: Partial<Session['responses'][string]>, now: number): Session {
   const prior = s.responses[qid] ?? { selected: [], shownAt: now };
-  return { ...s, responses: { ...s.responses, [qid]: { ...prior, ...patch } }, updatedAt: now };
+  return { ...s, responses: { ...s.responses, [qid]: { ...prior, ...patch } }, updatedAt: nextStamp(s.updatedAt, now) };
 }
 
 /** Picks or unpicks an option of the current question (ignored once it is submitted). */
@@ -55,13 +61,13 @@ export function nextQuestion(s: Session, now: number): Session {
   if (s.finishedAt) return s;
   const index = s.index + 1;
   const id = s.questionIds[index];
-  if (!id) return { ...s, index: s.questionIds.length, finishedAt: now, updatedAt: now };
-  const moved = { ...s, index, updatedAt: now };
+  if (!id) return { ...s, index: s.questionIds.length, finishedAt: now, updatedAt: nextStamp(s.updatedAt, now) };
+  const moved = { ...s, index, updatedAt: nextStamp(s.updatedAt, now) };
   return moved.responses[id] ? moved : withResponse(moved, id, { selected: [], shownAt: now }, now);
 }
 
 export function finishSession(s: Session, now: number): Session {
-  return s.finishedAt ? s : { ...s, finishedAt: now, updatedAt: now };
+  return s.finishedAt ? s : { ...s, finishedAt: now, updatedAt: nextStamp(s.updatedAt, now) };
 }
 
 /** Right, wrong and skipped counts of a session. */

@@ -1,5 +1,5 @@
 import type { MockReportView, MockView } from '../../protocol';
-import { dailyBars } from '../charts';
+import { timeBars } from '../charts';
 import { duration, h, icon } from '../dom';
 import type { Post } from '../post';
 import { questionCard, questionMeta } from './questionCard';
@@ -75,7 +75,6 @@ export function mockScreen(v: MockView, post: Post, clock: MockClock): HTMLEleme
 export function mockReportScreen(v: MockReportView, post: Post): HTMLElement {
   const verdict = v.passed ? 'Pass' : 'Below the mark';
   const markNote = v.passPublished ? `pass mark ${v.passPercent} %` : `${v.passPercent} % mark (the old guide's; the current guide does not publish one)`;
-  const maxSpent = Math.max(1, ...v.items.map((i) => i.spentMs ?? 0));
   return h('section', { class: 'screen report', 'aria-label': 'Mock exam report' },
     h('h2', {}, 'Mock exam report'),
     h('p', { class: `score big ${v.passed ? 'right' : 'wrong'}`, role: 'status' }, `${v.percent} % · ${verdict}`),
@@ -85,7 +84,7 @@ export function mockReportScreen(v: MockReportView, post: Post): HTMLElement {
       h('tbody', {}, ...v.perDomain.map((d) => h('tr', { class: d.percent >= v.passPercent ? 'right' : 'wrong' }, h('td', {}, d.title), h('td', {}, `${d.correct} / ${d.total}`), h('td', {}, `${d.percent} %`)))),
     ),
     h('h3', {}, 'Time per question'),
-    dailyBars(v.items.map((it, i) => ({ day: `Q${i + 1}`, answers: Math.round(((it.spentMs ?? 0) / maxSpent) * 100), correct: it.feedback.correct ? Math.round(((it.spentMs ?? 0) / maxSpent) * 100) : 0 })), 'Time spent per question; filled bars were answered right'),
+    timeBars(v.items.map((it, i) => ({ label: `Q${i + 1}`, seconds: (it.spentMs ?? 0) / 1000, right: it.feedback.correct })), `Time spent per question, ${duration(v.usedMs)} in all; filled bars were answered right`),
     h('div', { class: 'actions' }, h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'show', screen: 'home' }) }, 'Done')),
     h('h3', {}, 'Review'),
     ...v.items.map((it, i) => h('details', { class: `review-item ${it.feedback.correct ? 'right' : 'wrong'}`, open: !it.feedback.correct },

@@ -1,0 +1,140 @@
+import { strict as assert } from 'node:assert';
+import { keysOf } from '../../src/core/engine/grading';
+import { seededRandom } from '../../src/core/engine/random';
+import { deltaAsProgress, emptyProgress, type Delta, type Progress } from '../../src/core/progress/schema';
+import { mergeProgress } from '../../src/core/progress/merge';
+import { handle, initialScreen, render, tick, type AppContext, type Screen } from '../../src/core/quizApp';
+import { FromWebviewSchema, ToWebviewSchema, type FromWebview } from '../../src/protocol';
+import { bank } from './helpers/facts';
+
+/** Drives the quiz app as the controller does: apply each outcome's deltas, keep the screen. */
+function driver(settings: Partial<AppContext['settings']> = {}) {
+  let progress: Progress = emptyProgress();
+  let screen: Screen = { name: 'home' };
+  let now = 1_700_000_000_000;
+  let n = 0;
+  const random = seededRandom(11);
+  const b = bank();
+  const ctx = (): AppContext => ({ bank: b, progress, now, newId: () => `id${n++}`, random, settings: { blueprint: 'current', setSize: 5, order: 'random', feedback: 'immediate', allowPause: false, tzOffsetMinutes: 0, ...settings } });
+  const apply = (deltas: Delta[]) => { for (const d of deltas) progress = mergeProgress(progress, deltaAsProgress(d)); };
+  return {
+    b,
+    send(intent: FromWebview) {
+      const o = handle(FromWebviewSchema.parse(intent), screen, ctx());
+      apply(o.deltas);
+      screen = o.screen;
+      return o;
+    },
+    view() { return ToWebviewSchema.parse({ type: 'render', view: render(screen, ctx()) }).view; },
+    advance(ms: number) { now += ms; const o = tick(screen, ctx()); if (o) { apply(o.deltas); screen = o.screen; } },
+    get progress() { return progress; },
+    reopen() { screen = initialScreen(ctx()); },
+  };
+}
+
+describe('quiz app', () => {
+  it('never sends the answer key before the question is submitted', () => {
+    const d = driver();
+    d.send({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'random', size: 3, feedback: 'immediate' });
+    const v = d.view();
+    assert.equal(v.screen, 'question');
+    const text = JSON.stringify(v);
+    if (v.screen !== 'question') return;
+    assert.equal(v.feedback, undefined);
+    const q = d.b.get(v.question.id)!;
+    for (const c of q.choices) assert.ok(!text.includes(c.explanation.slice(0, 40)), 'no explanation leaks before submit');
+  });
+
+  it('practice: pick, submit, see every explanation, next; answers are recorded', () => {
+    const d = driver();
+    d.send({ type: 'startPractice', domains: ['model-deployment'], objectives: [], symbols: [], difficulties: [], order: 'random', size: 2, feedback: 'immediate' });
+    let v = d.view();
+    if (v.screen !== 'question') throw new Error(v.screen);
+    assert.equal(v.question.domain.id, 'model-deployment');
+    const q = d.b.get(v.question.id)!;
+    for (const k of keysOf(q)) d.send({ type: 'select', questionId: q.id, choice: k });
+    d.send({ type: 'submit', questionId: q.id });
+    v = d.view();
+    if (v.screen !== 'question') throw new Error(v.screen);
+    assert.equal(v.feedback?.correct, true);
+    assert.equal(Object.keys(v.feedback!.explanations).length, q.choices.length);
+    assert.equal(d.progress.answers.length, 1);
+    d.send({ type: 'rate', answerId: v.feedback!.answerId!, rating: 'easy' });
+    assert.equal(d.progress.ratings[v.feedback!.answerId!]?.rating, 'easy');
+    d.send({ type: 'next' });
+    d.send({ type: 'next' });
+    assert.equal(d.view().screen, 'summary');
+  });
+
+  it('feedback at the end hides verdicts until the set is over', () => {
+    const d = driver();
+    d.send({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'random', size: 1, feedback: 'end' });
+    const v = d.view();
+    if (v.screen !== 'question') throw new Error(v.screen);
+    d.send({ type: 'select', questionId: v.question.id, choice: 'A' });
+    d.send({ type: 'submit', questionId: v.question.id });
+    const after = d.view();
+    assert.equal(after.screen === 'question' && after.feedback, undefined);
+    d.send({ type: 'next' });
+    const s = d.view();
+    assert.equal(s.screen, 'summary');
+    assert.equal(s.screen === 'summary' && s.items.length, 1);
+  });
+
+  it('mock: answer, flag, reopen on the same question with the clock right, submit, per-domain report', () => {
+    const d = driver();
+    d.send({ type: 'startMock' });
+    let v = d.view();
+    if (v.screen !== 'mock') throw new Error(v.screen);
+    assert.equal(v.total, 48);
+    assert.equal(JSON.stringify(v).includes('"correct"'), false, 'no keys during the mock');
+    d.send({ type: 'mockSelect', questionId: v.question.id, choice: 'A' });
+    d.send({ type: 'mockGoto', index: 1 });
+    d.send({ type: 'mockFlag' });
+    d.advance(5 * 60_000);
+    d.reopen();
+    v = d.view();
+    if (v.screen !== 'mock') throw new Error(v.screen);
+    assert.equal(v.index, 1);
+    assert.equal(v.flagged, true);
+    assert.equal(v.remainingMs, 85 * 60_000);
+    assert.equal(v.map[0]!.answered, true);
+    d.send({ type: 'mockPause' });
+    assert.equal(d.view().screen === 'mock' && (d.view() as { paused: boolean }).paused, false, 'pausing is off by default');
+    d.send({ type: 'mockSubmit' });
+    const r = d.view();
+    if (r.screen !== 'mockReport') throw new Error(r.screen);
+    assert.equal(r.perDomain.length, 4);
+    assert.equal(r.items.length, 48);
+    assert.equal(d.progress.answers.filter((a) => a.mode === 'mock').length, 1);
+  });
+
+  it('mock: time-out submits on its own', () => {
+    const d = driver();
+    d.send({ type: 'startMock' });
+    d.advance(91 * 60_000);
+    const v = d.view();
+    assert.equal(v.screen, 'mockReport');
+    assert.equal(v.screen === 'mockReport' && v.finishedBy, 'timeout');
+  });
+
+  it('review starts with due questions, and says so when none are due', () => {
+    const d = driver();
+    d.send({ type: 'startReview' });
+    assert.equal(d.view().screen, 'empty');
+  });
+
+  it('refuses to open links off the documentation sites', () => {
+    const d = driver();
+    assert.equal(d.send({ type: 'openDocs', url: 'https://evil.example.com/x' }).openUrl, undefined);
+    assert.equal(d.send({ type: 'openDocs', url: 'https://mlflow.org/docs/latest/' }).openUrl, 'https://mlflow.org/docs/latest/');
+  });
+});
+
+describe('protocol', () => {
+  it('rejects unexpected messages from the webview', () => {
+    for (const bad of [null, 'submit', { type: 'nope' }, { type: 'select', questionId: 'q', choice: 'Z' }, { type: 'startPractice', domains: 'all' }, { type: 'mockGoto', index: -1 }, { type: 'openDocs', url: 'javascript:alert(1)' }]) {
+      assert.equal(FromWebviewSchema.safeParse(bad).success, false, JSON.stringify(bad));
+    }
+  });
+});
