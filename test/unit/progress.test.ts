@@ -10,7 +10,7 @@ import { ProgressStore, type ProgressBackend } from '../../src/core/progress/sto
 const T0 = 1_700_000_000_000;
 const answerArb = fc.record({
   id: fc.uuid(), q: fc.constantFrom('q1', 'q2', 'q3', 'q4'), at: fc.integer({ min: T0, max: T0 + 1e9 }),
-  choices: fc.constantFrom(['A'], ['B'], ['A', 'C']), correct: fc.boolean(), ms: fc.integer({ min: 0, max: 600_000 }), mode: fc.constantFrom('practice' as const, 'review' as const),
+  choices: fc.constantFrom<string[]>(['A'], ['B'], ['A', 'C']), correct: fc.boolean(), ms: fc.integer({ min: 0, max: 600_000 }), mode: fc.constantFrom('practice' as const, 'review' as const),
 });
 const stamp = fc.integer({ min: T0, max: T0 + 1e6 });
 const progressArb: fc.Arbitrary<Progress> = fc.record({

@@ -25,7 +25,7 @@ function driver(settings: Partial<AppContext['settings']> = {}) {
       screen = o.screen;
       return o;
     },
-    view() { return ToWebviewSchema.parse({ type: 'render', view: render(screen, ctx()) }).view; },
+    view() { const m = ToWebviewSchema.parse({ type: 'render', view: render(screen, ctx()) }); if (m.type !== 'render') throw new Error('not a render'); return m.view; },
     advance(ms: number) { now += ms; const o = tick(screen, ctx()); if (o) { apply(o.deltas); screen = o.screen; } },
     get progress() { return progress; },
     reopen() { screen = initialScreen(ctx()); },
