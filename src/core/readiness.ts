@@ -6,17 +6,21 @@ import { cardsFrom, retrievability, type CardState } from './scheduler';
 // Readiness: a predicted exam score per domain and overall, with an honest interval.
 //
 // For each question the learner has answered, the chance of getting it right now is its FSRS
-// retrievability if the last answer was right, and the guessing rate if it was wrong. An
-// objective's mastery blends those with PRIOR_WEIGHT pseudo-answers at the guessing rate, so an
-// objective with one lucky answer is not called mastered. A domain's score is the mean mastery of
-// its objectives (the exam samples across objectives); the overall score weights domains by the
-// blueprint. The interval combines the uncertainty of the estimate (how many answers stand behind
-// it) with the luck of a 48-question draw.
+// retrievability if the last answer was right, and the guessing rate if it was wrong. Estimates
+// are shrunk in two levels so thin data cannot look like mastery: a domain's mean blends its
+// answers with DOMAIN_PRIOR pseudo-answers at the guessing rate; each objective blends its own
+// answers with OBJECTIVE_PRIOR pseudo-answers at that domain mean (an objective never practised
+// gets the domain mean, not a coin flip, and not a perfect score either). A domain's score is the
+// mean over its objectives (the exam samples across objectives); the overall score weights domains
+// by the blueprint. The interval combines the uncertainty of the estimate (how many answers stand
+// behind it) with the luck of a 48-question draw.
 
 /** Chance of a right answer by guessing a four-option question. */
 export const GUESS = 0.25;
-/** Pseudo-answers at the guessing rate mixed into each objective's estimate. */
-export const PRIOR_WEIGHT = 2;
+/** Pseudo-answers at the guessing rate mixed into a domain's mean. */
+export const DOMAIN_PRIOR = 5;
+/** Pseudo-answers at the domain mean mixed into each objective's estimate. */
+export const OBJECTIVE_PRIOR = 2;
 /** Fewer answers than this in a domain and its estimate is marked as thin. */
 export const THIN = 10;
 const Z90 = 1.645;
@@ -59,24 +63,25 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 /** Predicted exam score per domain and overall under a blueprint. */
 export function computeReadiness(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, cards: Map<string, CardState> = cardsFrom(progress)): Readiness {
   const domains = blueprint.domains.map((d): DomainReadiness => {
-    let answered = 0;
-    let seen = 0;
-    const masteries = d.objectives.map((o) => {
-      const qs = bank.questions.filter((q) => q.objective === o);
+    const perObjective = d.objectives.map((o) => {
       let sum = 0;
       let n = 0;
-      for (const q of qs) {
+      for (const q of bank.questions) {
+        if (q.objective !== o) continue;
         const c = cards.get(q.id);
         if (!c) continue;
         sum += questionChance(c, now);
         n++;
       }
-      answered += n;
-      if (n) seen++;
-      return (sum + PRIOR_WEIGHT * GUESS) / (n + PRIOR_WEIGHT);
+      return { sum, n };
     });
+    const answered = perObjective.reduce((s, x) => s + x.n, 0);
+    const seen = perObjective.filter((x) => x.n).length;
+    const domainMean = (perObjective.reduce((s, x) => s + x.sum, 0) + DOMAIN_PRIOR * GUESS) / (answered + DOMAIN_PRIOR);
+    const masteries = perObjective.map((x) => (x.sum + OBJECTIVE_PRIOR * domainMean) / (x.n + OBJECTIVE_PRIOR));
     const predicted = masteries.length ? masteries.reduce((a, b) => a + b, 0) / masteries.length : GUESS;
-    const nEff = answered + PRIOR_WEIGHT * Math.max(1, d.objectives.length);
+    // Answers behind the estimate, discounted for objectives nobody has practised yet.
+    const nEff = DOMAIN_PRIOR + answered * (d.objectives.length ? (seen + 1) / (d.objectives.length + 1) : 1);
     const se = Math.sqrt((predicted * (1 - predicted)) / nEff);
     return {
       domain: d.id, title: d.title, weight: d.weight, predicted,

@@ -41,7 +41,7 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
     }
     const panel = vscode.window.createWebviewPanel('mlAssociatePrep.quizPanel', 'ML Associate Prep', vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'panel');
     const controller = new QuizController(panel.webview, this.content, this.store, this.log, () => panel.reveal());
     this.panel = { panel, controller };
     panel.onDidDispose(() => {

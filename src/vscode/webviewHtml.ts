@@ -7,7 +7,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 /** The panel's HTML: a strict CSP with a per-load nonce, no inline script or style. */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, host: 'view' | 'panel' = 'view'): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', ...p)).toString();
   const csp = [
@@ -27,7 +27,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <link rel="stylesheet" href="${asset('styles.css')}">
 <title>ML Associate Prep</title>
 </head>
-<body>
+<body data-host="${host}">
 <main id="app" aria-live="polite"><p>Loading…</p></main>
 <script nonce="${nonce}" src="${asset('main.js')}"></script>
 </body>

@@ -14,7 +14,7 @@ describe('e2e: the quiz panel', function () {
     let quiz = await wb.quiz('home');
     await quiz.locator('button.tile', { hasText: 'Practice' }).click();
     quiz = await wb.quiz('setup');
-    await quiz.locator('label.check', { hasText: 'Data Processing' }).locator('input').check();
+    await quiz.locator('input[name=domain][value=data-processing]').check();
     await quiz.locator('input[name=size]').fill('3');
     await quiz.locator('button[type=submit]').click();
     quiz = await wb.quiz('practice');

@@ -111,13 +111,19 @@ export class Workbench {
     await this.page.waitForTimeout(500);
   }
 
-  /** The quiz webview's inner frame (the one holding #app), waiting until it has rendered. */
-  async quiz(screenClass?: string): Promise<Frame> {
+  /**
+   * The quiz webview's inner frame (the one holding #app), waiting until it has rendered. With the
+   * quiz open both in the sidebar and in an editor tab, `where` picks one.
+   */
+  async quiz(screenClass?: string, where: 'any' | 'editor' | 'sidebar' = 'any'): Promise<Frame> {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       for (const f of this.page.frames()) {
         const ok = await f.locator(screenClass ? `#app .screen.${screenClass}` : '#app .screen').count().catch(() => 0);
-        if (ok) return f;
+        if (!ok) continue;
+        if (where === 'any') return f;
+        const host = await f.evaluate(() => document.body.dataset.host).catch(() => undefined);
+        if ((where === 'editor') === (host === 'panel')) return f;
       }
       await this.page.waitForTimeout(250);
     }

@@ -50,7 +50,7 @@ export function homeScreen(v: HomeView, post: Post): HTMLElement {
       h('ul', {}, ...v.mocks.map((m) => h('li', {}, h('button', { class: 'link', onclick: () => post({ type: 'openMockReport', mockId: m.id }) },
         `${new Date(m.at).toLocaleString()} · ${m.percent} % · ${m.passed ? 'pass' : 'below the mark'}`))))));
   }
-  parts.push(h('p', { class: 'footer' }, h('button', { class: 'link', onclick: () => post({ type: 'openInEditor' }) }, icon('link-external'), ' Open in an editor tab')));
+  parts.push(h('p', { class: 'footer open-in-editor' }, h('button', { class: 'link', onclick: () => post({ type: 'openInEditor' }) }, icon('link-external'), ' Open in an editor tab')));
   return h('section', { class: 'screen home', 'aria-label': 'ML Associate Prep home' }, ...parts);
 }
 

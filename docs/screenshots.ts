@@ -1,0 +1,134 @@
+// npm run screenshots: the README's pictures, taken from the packaged extension in code-server.
+// Seeds three weeks of plausible practice (made with the core engine itself) through Import
+// Progress, then photographs each surface in the dark, light and high-contrast themes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Bank } from '../src/core/bank';
+import { CompiledContentSchema } from '../src/core/content/compiled';
+import { drawMock, mockGoto, mockSelect, mockSubmit, startMock } from '../src/core/engine/mock';
+import { seededRandom } from '../src/core/engine/random';
+import { keysOf } from '../src/core/engine/grading';
+import { exportDocument } from '../src/core/progress/exportFile';
+import { emptyProgress } from '../src/core/progress/schema';
+import { Workbench } from '../test/e2e/workbench';
+
+const ROOT = join(__dirname, '..');
+const OUT = join(ROOT, 'docs', 'images');
+const bank = new Bank(CompiledContentSchema.parse(JSON.parse(readFileSync(join(ROOT, 'dist', 'content.json'), 'utf8'))));
+
+function seed(): string {
+  const random = seededRandom(2026);
+  const p = emptyProgress();
+  const now = Date.now();
+  const skill: Record<string, number> = { 'databricks-ml': 0.78, 'data-processing': 0.62, 'model-development': 0.7, 'model-deployment': 0.5 };
+  const bp = bank.blueprint('current');
+  let n = 0;
+  for (let day = 21; day >= 1; day--) {
+    if (random() < 0.25) continue;
+    const count = 6 + Math.floor(random() * 10);
+    for (let i = 0; i < count; i++) {
+      const q = bank.questions[Math.floor(random() * bank.questions.length)]!;
+      const dom = bank.domainOf(q.objective, bp)?.id ?? 'databricks-ml';
+      const right = random() < (skill[dom] ?? 0.6) + (21 - day) * 0.008;
+      const at = now - day * 86_400_000 + i * 90_000;
+      p.answers.push({ id: `seed-${n++}`, q: q.id, at, choices: right ? keysOf(q) : [q.choices.find((c) => !c.correct)!.id], correct: right, ms: 40_000 + Math.floor(random() * 60_000), mode: 'practice' });
+    }
+  }
+  // One finished mock from last week.
+  const t0 = now - 6 * 86_400_000;
+  let m = startMock('seed-mock', bp, drawMock(bank, bp, [], random).questionIds, t0);
+  let t = t0;
+  m.questionIds.forEach((id, i) => {
+    const q = bank.get(id)!;
+    const pickKey = random() < 0.72;
+    for (const k of pickKey ? keysOf(q) : [q.choices.find((c) => !c.correct)!.id]) m = mockSelect(m, q, k, (t += 1000));
+    if (i + 1 < m.questionIds.length) m = mockGoto(m, i + 1, (t += 60_000 + Math.floor(random() * 60_000)));
+  });
+  const done = mockSubmit(m, bank, t + 5000, 'user', (id) => `seed-mock:${id}`);
+  p.mocks[done.mock.id] = done.mock;
+  p.answers.push(...done.answers);
+  p.ticks['w1.workspace'] = { checked: true, at: now - 20 * 86_400_000, by: 'user' };
+  p.ticks['w1.ml-cluster'] = { checked: true, at: now - 20 * 86_400_000, by: 'user' };
+  p.ticks['w2.start-run'] = { checked: true, at: now - 14 * 86_400_000, by: 'user' };
+  return exportDocument(p, now);
+}
+
+async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast', tag: string, all: boolean) {
+  const wb = await new Workbench().start({ theme, viewport: { width: 1280, height: 800 } });
+  try {
+    const file = join(wb.workspace, 'seed.json');
+    writeFileSync(file, seed());
+    await wb.command('ML Associate Prep: Import Progress');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(file);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.monaco-dialog-box a.monaco-button, .monaco-dialog-box button', { hasText: 'Merge into my progress' }).first().click();
+    await wb.page.waitForTimeout(1500);
+    const out = (name: string) => wb.page.screenshot({ path: join(OUT, `${name}-${tag}.png`) });
+
+    if (all) {
+      await wb.openFile('train.py');
+      await wb.hover('client.set_registered_model_alias', 'set_registered_model_alias');
+      await out('hover');
+      await wb.page.keyboard.press('Escape');
+      await wb.openActivity();
+      await wb.planRow('Week 1').click();
+      await wb.planRow('Databricks Machine Learning').click();
+      await wb.page.waitForTimeout(800);
+      await out('plan');
+    }
+    await wb.command('ML Associate Prep: Open Quiz in Editor Tab');
+    let quiz = await wb.quiz('home', 'editor');
+    await wb.page.waitForTimeout(800);
+    if (all) await out('home');
+    await quiz.locator('button.tile', { hasText: 'Practice' }).click();
+    quiz = await wb.quiz('setup', 'editor');
+    await quiz.locator('input[name=domain][value=model-development]').check();
+    await quiz.locator('button[type=submit]').click();
+    quiz = await wb.quiz('practice', 'editor');
+    for (let i = 0; i < 8 && !(await quiz.locator('pre').count()); i++) {
+      await quiz.locator('button[data-action=skip]').click();
+      quiz = await wb.quiz('practice', 'editor');
+    }
+    await quiz.locator('.choice input').first().check();
+    if (await quiz.locator('.hint').count()) await quiz.locator('.choice input').nth(1).check();
+    await quiz.locator('button[data-action=submit]').click();
+    await quiz.locator('.result').waitFor();
+    await wb.page.waitForTimeout(500);
+    await out('practice');
+    await quiz.locator('button.link', { hasText: 'Home' }).click();
+    quiz = await wb.quiz('home', 'editor');
+    await quiz.locator('button.tile', { hasText: 'Statistics' }).click();
+    await wb.quiz('stats', 'editor');
+    await wb.page.waitForTimeout(800);
+    await out('stats');
+    if (all) {
+      quiz = await wb.quiz('stats', 'editor');
+      await quiz.locator('button.link', { hasText: /%/ }).first().click();
+      await wb.quiz('report', 'editor');
+      await wb.page.waitForTimeout(500);
+      await out('report');
+      await wb.command('ML Associate Prep: Start Mock Exam');
+      quiz = await wb.quiz('mock', 'editor');
+      await quiz.locator('.choice input').first().check();
+      await quiz.locator('button[data-action=next]').click();
+      quiz = await wb.quiz('mock', 'editor');
+      await quiz.locator('button[data-action=flag]').click();
+      await wb.page.waitForTimeout(600);
+      await out('mock');
+    }
+  } finally {
+    await wb.stop();
+  }
+}
+
+(async () => {
+  await shoot('Default Dark Modern', 'dark', true);
+  await shoot('Default Light Modern', 'light', true);
+  await shoot('Default High Contrast', 'hc', false);
+  console.log(`screenshots written to ${OUT}`);
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
