@@ -9,6 +9,20 @@ import { DueStatusBar } from './vscode/statusBar';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 
+const SAMPLE = `# Hover any API call below for its exam note.
+import mlflow
+from mlflow import MlflowClient
+from pyspark.ml.tuning import CrossValidator, ParamGridBuilder
+
+with mlflow.start_run() as run:
+    mlflow.log_param("max_depth", 6)
+    mlflow.log_metric("rmse", 0.41)
+
+client = MlflowClient()
+client.set_registered_model_alias("main.ml.churn", "champion", "3")
+model = mlflow.pyfunc.load_model("models:/main.ml.churn@champion")
+`;
+
 /** What activate() hands to the integration tests (and to anyone who calls the extension). */
 export interface ExtensionApi {
   store: ProgressStore;
@@ -53,8 +67,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
     ...registerCommands({ quiz, store, content }),
+    vscode.commands.registerCommand('mlAssociatePrep.openSample', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'python', content: SAMPLE });
+      await vscode.window.showTextDocument(doc);
+    }),
   );
   void ready.then(() => status.update());
+  // Walkthrough steps complete on these context keys.
+  const contextKeys = () => {
+    const p = store.progress;
+    void vscode.commands.executeCommand('setContext', 'mlAssociatePrep.answeredOne', p.answers.length > 0);
+    void vscode.commands.executeCommand('setContext', 'mlAssociatePrep.tickedOne', Object.values(p.ticks).some((t) => t.checked));
+  };
+  context.subscriptions.push({ dispose: store.onDidChange(contextKeys).dispose });
+  void ready.then(contextKeys);
   return { store, plan, ready, backend };
 }
 

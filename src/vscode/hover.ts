@@ -30,6 +30,7 @@ export function documentText(doc: vscode.TextDocument): { key: string; version: 
  */
 export class ExamHoverProvider implements vscode.HoverProvider {
   private service: HoverService | undefined;
+  private sawCard = false;
   constructor(private readonly content: ContentLoader) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -41,6 +42,10 @@ export class ExamHoverProvider implements vscode.HoverProvider {
     const offset = base + doc.offsetAt(position);
     const result = this.service.hover(key, version, text, offset, (lib) => settings.hoverLibraries[lib]);
     if (!result) return undefined;
+    if (!this.sawCard) {
+      this.sawCard = true;
+      void vscode.commands.executeCommand('setContext', 'mlAssociatePrep.sawCard', true);
+    }
     const md = new vscode.MarkdownString(result.markdown);
     // Only the quiz command may run from the card; nothing else in it is trusted.
     md.isTrusted = { enabledCommands: [QUIZ_SYMBOL_COMMAND] };

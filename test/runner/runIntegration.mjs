@@ -40,7 +40,11 @@ async function runPhase(profile, phase, env) {
   const timeout = new Promise((r) => setTimeout(() => r('timeout'), 240_000));
   const code = await Promise.race([exited, timeout]);
   if (code !== 0) await page.screenshot({ path: join(ROOT, 'test-results', `integration-${phase}-failure.png`) }).catch(() => undefined);
-  await page.close();
+  // Let the workbench write its storage (globalState lives in IndexedDB here) as a closing tab
+  // would: a short settle, then a close that runs the page's unload handlers.
+  await page.waitForTimeout(1500);
+  await page.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 500));
   await server.stop();
   if (code === 'timeout') throw new Error(`phase ${phase}: no exit from the extension host within 240 s\n${server.output().slice(-4000)}`);
   return code;
