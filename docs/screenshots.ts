@@ -1,7 +1,9 @@
 // npm run screenshots: the README's pictures, taken from the packaged extension in code-server.
 // Seeds three weeks of plausible practice (made with the core engine itself) through Import
-// Progress, then photographs each surface in the dark, light and high-contrast themes.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Progress, then photographs each surface in the dark, light and high-contrast themes, in the same
+// demo workspace that `npm run demo` opens.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bank } from '../src/core/bank';
 import { CompiledContentSchema } from '../src/core/content/compiled';
@@ -54,9 +56,9 @@ function seed(): string {
 }
 
 async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast', tag: string, all: boolean) {
-  const wb = await new Workbench().start({ theme, viewport: { width: 1280, height: 800 } });
+  const wb = await new Workbench().start({ theme, viewport: { width: 1280, height: 800 }, workspace: join(ROOT, 'demo') });
   try {
-    const file = join(wb.workspace, 'seed.json');
+    const file = join(mkdtempSync(join(tmpdir(), 'mlap-seed-')), 'seed.json');
     writeFileSync(file, seed());
     await wb.command('ML Associate Prep: Import Progress');
     const input = wb.page.locator('.quick-input-widget input');
@@ -65,18 +67,15 @@ async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'De
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.monaco-dialog-box a.monaco-button, .monaco-dialog-box button', { hasText: 'Merge into my progress' }).first().click();
     await wb.page.waitForTimeout(1500);
+    await wb.command('Notifications: Clear All Notifications');
     const out = (name: string) => wb.page.screenshot({ path: join(OUT, `${name}-${tag}.png`) });
 
     if (all) {
-      await wb.openFile('train.py');
-      await wb.hover('client.set_registered_model_alias', 'set_registered_model_alias');
+      await wb.openFile('04_registry.py');
+      await wb.hover('client.set_registered_model_alias(name, "challenger"', 'set_registered_model_alias');
+      await wb.page.waitForTimeout(800); // let the hover's fade-in finish
       await out('hover');
       await wb.page.keyboard.press('Escape');
-      await wb.openActivity();
-      await wb.planRow('Week 1').click();
-      await wb.planRow('Databricks Machine Learning').click();
-      await wb.page.waitForTimeout(800);
-      await out('plan');
     }
     await wb.command('ML Associate Prep: Open Quiz in Editor Tab');
     let quiz = await wb.quiz('home', 'editor');
@@ -117,6 +116,19 @@ async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'De
       await quiz.locator('button[data-action=flag]').click();
       await wb.page.waitForTimeout(600);
       await out('mock');
+      // The plan last, since it widens the side bar: the quiz view folded away so the weeks and
+      // every domain's readiness fit in one picture.
+      await wb.openActivity();
+      await wb.page.locator('.pane-header', { hasText: /^Quiz/ }).first().click();
+      const side = (await wb.page.locator('.part.sidebar').boundingBox())!;
+      const edge = side.x + side.width;
+      await wb.page.mouse.move(edge, 400);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(edge + 260, 400, { steps: 8 });
+      await wb.page.mouse.up();
+      await wb.planRow('Data Processing').click();
+      await wb.page.waitForTimeout(800);
+      await out('plan');
     }
   } finally {
     await wb.stop();

@@ -3,7 +3,6 @@ import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
 import { CompiledContentSchema, type CompiledContent } from '../core/content/compiled';
-import { compilePack } from '../core/content/pack';
 
 async function markdownFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -78,7 +77,7 @@ export class ContentLoader implements vscode.Disposable {
         void vscode.window.showWarningMessage(`ML Associate Prep: the question pack folder "${folder}" could not be read.`);
       }
     }
-    const { questions, diagnostics } = compilePack(files, base);
+    const { questions, diagnostics } = packCompiler().compilePack(files, base);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const d of diagnostics) {
       const diag = new vscode.Diagnostic(new vscode.Range(d.line - 1, 0, d.line - 1, 200), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
@@ -100,4 +99,16 @@ export class ContentLoader implements vscode.Disposable {
     this.diagnostics.dispose();
     for (const w of this.watchers) w.dispose();
   }
+}
+
+/**
+ * The pack compiler pulls in marked and yaml (about 160 KB minified) that only users with question
+ * packs need, so it is a bundle of its own (dist/packCompiler.js), required on first use rather
+ * than parsed at every activation.
+ */
+type PackCompiler = typeof import('../core/content/pack');
+let loadedPackCompiler: PackCompiler | undefined;
+function packCompiler(): PackCompiler {
+  // A computed path keeps esbuild from inlining the module into extension.js.
+  return (loadedPackCompiler ??= require(join(__dirname, 'packCompiler.js')) as PackCompiler);
 }

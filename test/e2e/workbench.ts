@@ -14,6 +14,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   theme?: 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast';
   viewport?: { width: number; height: number };
+  /** Folder copied as the workspace; the test fixtures (with the hostile pack) by default. */
+  workspace?: string;
 }
 
 export class Workbench {
@@ -29,8 +31,11 @@ export class Workbench {
     this.dirs = freshDirs('mlap-e2e-', { 'workbench.colorTheme': o.theme ?? 'Default Dark Modern', ...o.settings });
     installVsix(vsixPath(), this.dirs);
     this.workspace = mkdtempSync(join(tmpdir(), 'mlap-e2e-ws-'));
-    cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), this.workspace, { recursive: true });
-    cpSync(join(ROOT, 'test', 'fixtures', 'hostile-pack'), join(this.workspace, 'hostile-pack'), { recursive: true });
+    if (o.workspace) cpSync(o.workspace, this.workspace, { recursive: true });
+    else {
+      cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), this.workspace, { recursive: true });
+      cpSync(join(ROOT, 'test', 'fixtures', 'hostile-pack'), join(this.workspace, 'hostile-pack'), { recursive: true });
+    }
     const port = await freePort();
     this.server = await startCodeServer({ dirs: this.dirs, port, workspace: this.workspace });
     this.browser = await launchBrowser();

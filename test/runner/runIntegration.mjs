@@ -37,8 +37,10 @@ async function runPhase(profile, phase, env) {
     ['extensionTestsPath', `vscode-remote://${authority}${SUITE}`],
   ]);
   await page.goto(`${server.url}/?folder=${encodeURIComponent(WORKSPACE)}&payload=${encodeURIComponent(payload)}`);
-  const timeout = new Promise((r) => setTimeout(() => r('timeout'), 240_000));
+  let timer;
+  const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), 240_000)));
   const code = await Promise.race([exited, timeout]);
+  clearTimeout(timer); // a pending timer would keep the runner alive for minutes after the last phase
   if (code !== 0) await page.screenshot({ path: join(ROOT, 'test-results', `integration-${phase}-failure.png`) }).catch(() => undefined);
   // Let the workbench write its storage (globalState lives in IndexedDB here) as a closing tab
   // would: a short settle, then a close that runs the page's unload handlers.
