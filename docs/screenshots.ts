@@ -60,11 +60,7 @@ async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'De
   try {
     const file = join(mkdtempSync(join(tmpdir(), 'mlap-seed-')), 'seed.json');
     writeFileSync(file, seed());
-    await wb.command('ML Associate Prep: Import Progress');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(file);
-    await wb.page.keyboard.press('Enter');
+    await wb.commandWithFile('ML Associate Prep: Import Progress', 'Import ML Associate Prep progress', file);
     await wb.page.locator('.monaco-dialog-box a.monaco-button, .monaco-dialog-box button', { hasText: 'Merge into my progress' }).first().click();
     await wb.page.waitForTimeout(1500);
     await wb.command('Notifications: Clear All Notifications');

@@ -25,12 +25,23 @@ export class QuizController implements vscode.Disposable {
     private readonly openInEditor: () => void,
   ) {
     this.disposables.push(
-      webview.onDidReceiveMessage((m) => void this.onMessage(m)),
+      webview.onDidReceiveMessage((m) => void this.serial(() => this.onMessage(m))),
       { dispose: store.onDidChange(() => void this.redraw()).dispose },
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep') && void this.redraw()),
     );
     // The mock clock: auto-submit at time-out even if nobody clicks.
-    this.timer = setInterval(() => void this.onTick(), 1000);
+    this.timer = setInterval(() => void this.serial(() => this.onTick()), 1000);
+  }
+
+  /**
+   * Messages are handled one at a time, each against the progress its predecessors left: a quick
+   * "pick, then Enter" must not submit against the state from before the pick.
+   */
+  private queue: Promise<void> = Promise.resolve();
+  private serial(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async context(): Promise<AppContext> {
@@ -55,8 +66,8 @@ export class QuizController implements vscode.Disposable {
   }
 
   /** Runs an outcome made outside the webview (a command such as "Quiz me on this"). */
-  async run(make: (ctx: AppContext) => Outcome): Promise<void> {
-    await this.apply(make(await this.context()));
+  run(make: (ctx: AppContext) => Outcome): Promise<void> {
+    return this.serial(async () => this.apply(make(await this.context())));
   }
 
   private async apply(o: Outcome): Promise<void> {

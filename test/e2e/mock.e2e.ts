@@ -61,11 +61,7 @@ describe('e2e: mock exam, status bar and review', function () {
       format: 'ml-associate-prep-progress', exportedAt: new Date().toISOString(),
       progress: { version: 1, answers: bank.map((q: { id: string; choices: { id: string; correct: boolean }[] }, i: number) => ({ id: `seed-${i}`, q: q.id, at: at + i, choices: q.choices.filter((c) => c.correct).map((c) => c.id), correct: true, ms: 3000, mode: 'practice' })), ratings: {}, flags: {}, ticks: {}, mocks: {}, sessions: {} },
     }));
-    await wb.command('ML Associate Prep: Import Progress');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(file);
-    await wb.page.keyboard.press('Enter');
+    await wb.commandWithFile('ML Associate Prep: Import Progress', 'Import ML Associate Prep progress', file);
     const dialog = wb.page.locator('.monaco-dialog-box');
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /3 new answers/);

@@ -75,10 +75,22 @@ export class Workbench {
 
   /** Runs a command from the command palette by its title. */
   async command(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.page.waitForSelector('.quick-input-widget input');
-    await this.page.keyboard.type(title);
-    await this.page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 15_000 });
+    // Keys typed while a fresh window is still busy can be dropped, so the palette's text is set
+    // whole, and the palette is opened again if the command's row does not show.
+    const row = this.page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first();
+    for (let attempt = 0; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      try {
+        await row.waitFor({ timeout: 8_000 });
+        break;
+      } catch (e) {
+        if (attempt === 2) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 
@@ -102,10 +114,48 @@ export class Workbench {
     const text = (await span.textContent()) ?? word;
     const box = (await span.boundingBox())!;
     const at = text.indexOf(word) + word.length / 2;
-    await this.page.mouse.move(box.x + (box.width * at) / text.length, box.y + box.height / 2);
+    const target = { x: box.x + (box.width * at) / text.length, y: box.y + box.height / 2 };
     const hover = this.page.locator('.monaco-hover-content').filter({ hasText: 'exam note' });
-    await hover.first().waitFor({ timeout: 15_000 });
-    return hover.first().innerText();
+    // The first hover in a fresh window can arrive before the extension has activated (opening a
+    // Python file is what activates it), and VS Code asks again only when the mouse moves: so
+    // move off and back, as a user would, until the card shows or 30 s have passed.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await this.page.mouse.move(target.x, target.y);
+      try {
+        await hover.first().waitFor({ timeout: 5_000 });
+        return hover.first().innerText();
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await this.page.mouse.move(2, 2); // the window's corner: no code under it
+        await this.page.waitForTimeout(300);
+      }
+    }
+  }
+
+  /**
+   * Runs a command that asks for a file (VS Code's simple file dialog here) and answers with
+   * `path`. Waits for the dialog's own title: the command palette's input is the same widget, so
+   * typing before the dialog replaces it would go to the palette.
+   */
+  async commandWithFile(title: string, dialogTitle: string, path: string): Promise<void> {
+    await this.command(title);
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: dialogTitle }).waitFor({ timeout: 15_000 });
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(path);
+    // The dialog reads the typed path asynchronously and ignores an Enter that comes too early;
+    // a person would press it again, and so do we, until the dialog closes.
+    const widget = this.page.locator('.quick-input-widget');
+    for (let attempt = 0; ; attempt++) {
+      await this.page.waitForTimeout(400);
+      await this.page.keyboard.press('Enter');
+      try {
+        await widget.waitFor({ state: 'hidden', timeout: 3_000 });
+        return;
+      } catch (e) {
+        if (attempt === 4) throw e;
+      }
+    }
   }
 
   /** Shows the ML Associate Prep container (quiz and study plan). */
