@@ -42,6 +42,8 @@ describe('e2e: the quiz panel', function () {
   it('keeps the answered question after a window reload', async () => {
     let quiz = await wb.quiz('practice');
     await quiz.locator('.choice input').first().check();
+    // A multiple-select question (its hint says how many) needs a second pick before Submit.
+    if (await quiz.locator('.hint').count()) await quiz.locator('.choice input').nth(1).check();
     await quiz.locator('button[data-action=submit]').click();
     await quiz.locator('.result').waitFor();
     const stem = await quiz.locator('.stem').innerText();

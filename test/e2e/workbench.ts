@@ -18,6 +18,20 @@ export interface StartOptions {
   workspace?: string;
 }
 
+/** Workbenches started and not yet stopped, photographed when a test fails. */
+const running = new Set<Workbench>();
+
+// A root hook (this module is loaded by every spec): a failed test leaves a picture of what the
+// workbench showed at that moment in test-results/screenshots/FAILED-*.png. (Outside mocha, as in
+// npm run screenshots, there is no afterEach and no hook.)
+if (typeof afterEach === 'function') {
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    const name = `FAILED-${this.currentTest.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 100)}`;
+    for (const wb of running) await wb.screenshot(name).catch(() => undefined);
+  });
+}
+
 export class Workbench {
   page!: Page;
   workspace = '';
@@ -43,6 +57,7 @@ export class Workbench {
     this.page = await this.context.newPage();
     this.url = `${this.server.url}/?folder=${encodeURIComponent(this.workspace)}`;
     await this.open();
+    running.add(this);
     return this;
   }
 
@@ -60,6 +75,7 @@ export class Workbench {
   }
 
   async stop(): Promise<void> {
+    running.delete(this);
     await this.browser?.close().catch(() => undefined);
     await this.server?.stop();
     rmSync(this.dirs.base, { recursive: true, force: true });
