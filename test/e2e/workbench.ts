@@ -158,12 +158,14 @@ export class Workbench {
     await this.command(title);
     await this.page.locator('.quick-input-widget .quick-input-title', { hasText: dialogTitle }).waitFor({ timeout: 15_000 });
     const input = this.page.locator('.quick-input-widget input');
-    await input.fill(path);
-    // The dialog reads the typed path asynchronously and ignores an Enter that comes too early;
-    // a person would press it again, and so do we, until the dialog closes.
+    // The dialog fills in its starting folder asynchronously, which can overwrite a path typed
+    // too early, and it reads the typed path asynchronously too. So: type the path, make sure it
+    // is still there, press Enter, and start again (as a person would) until the dialog closes.
     const widget = this.page.locator('.quick-input-widget');
     for (let attempt = 0; ; attempt++) {
-      await this.page.waitForTimeout(400);
+      await input.fill(path);
+      await this.page.waitForTimeout(500);
+      if ((await input.inputValue()) !== path && attempt < 4) continue;
       await this.page.keyboard.press('Enter');
       try {
         await widget.waitFor({ state: 'hidden', timeout: 3_000 });
