@@ -9,20 +9,6 @@ import { DueStatusBar } from './vscode/statusBar';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 
-const SAMPLE = `# Hover any API call below for its exam note.
-import mlflow
-from mlflow import MlflowClient
-from pyspark.ml.tuning import CrossValidator, ParamGridBuilder
-
-with mlflow.start_run() as run:
-    mlflow.log_param("max_depth", 6)
-    mlflow.log_metric("rmse", 0.41)
-
-client = MlflowClient()
-client.set_registered_model_alias("main.ml.churn", "champion", "3")
-model = mlflow.pyfunc.load_model("models:/main.ml.churn@champion")
-`;
-
 /** What activate() hands to the integration tests (and to anyone who calls the extension). */
 export interface ExtensionApi {
   store: ProgressStore;
@@ -68,7 +54,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
     ...registerCommands({ quiz, store, content }),
     vscode.commands.registerCommand('mlAssociatePrep.openSample', async () => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'python', content: SAMPLE });
+      // An untitled copy of the walkthrough's sample, so the user's edits never touch the install.
+      const sample = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'sample.py'));
+      const doc = await vscode.workspace.openTextDocument({ language: 'python', content: new TextDecoder().decode(sample) });
       await vscode.window.showTextDocument(doc);
     }),
   );
