@@ -8,12 +8,14 @@ import { compileContent } from './core/content/compile';
 import { CompiledContentSchema, type CompiledContent } from './core/content/compiled';
 import { coverageReport, formatCoverage } from './core/coverage';
 import { formatDiagnostic, hasErrors } from './core/diagnostics';
+import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
 import { ipynbCodeCells, joinCells, offsetAt } from './core/python/notebook';
 import { findProjectRoot, loadCompileInput } from './node/contentSources';
 
 const USAGE = `usage: node dist/cli.js <command>
-  lint [paths...]          check question and note files (default: all of questions/); exit 1 on errors
+  lint [--cues] [paths...] check question and note files (default: all of questions/); exit 1 on errors;
+                           --cues lists each single-answer question a test-wise guesser gets right
   build [--out FILE]       compile questions/ and facts/ into dist/content.json (fails on lint errors)
   questions --json [--blueprint ID]   the compiled bank
   notes --json             every hover card: symbol, signature, the parameters it shows
@@ -82,9 +84,17 @@ function main(argv: string[]): number {
   const [command, ...args] = argv;
   switch (command) {
     case 'lint': {
+      const perQuestion = flag(args, '--cues');
       const { diagnostics, content } = compileOrReport(args.length ? args : undefined);
+      if (perQuestion) for (const q of content.questions) {
+        if (q.type !== 'single') continue;
+        const c = questionCues(q);
+        const marks = [c.keyLongest && 'key longest', c.keyShortest && 'key shortest', c.guesserHit > 0 && `guesser right by ${c.guesserRule}`].filter(Boolean);
+        if (marks.length) console.log(`${q.source.file}:${q.source.line}: ${q.id}: ${marks.join(', ')} (key/longest distractor ${c.longRatio.toFixed(2)})`);
+      }
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       console.log(`${content.questions.length} questions, ${content.cards.length} notes checked: ${errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors'}`);
+      if (content.questions.length) console.log(formatCues(cueReport(content.questions)));
       return errors ? 1 : 0;
     }
     case 'build': {

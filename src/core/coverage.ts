@@ -1,5 +1,6 @@
 import { Bank, OUTSIDE } from './bank';
 import { DIFFICULTIES } from './content/schema';
+import { cueReport, formatCues, type CueReport } from './quality/cues';
 
 /** The bank's content targets (issue: the question bank). */
 export const TARGETS = {
@@ -23,6 +24,8 @@ export interface CoverageReport {
   codeShare: number;
   multipleShare: number;
   versionAware: number;
+  /** Test-taking cues: key length, multiple-select key positions, the test-wise guesser. */
+  cues: CueReport;
   /** Every target not met, in words. */
   unmet: string[];
 }
@@ -76,7 +79,10 @@ export function coverageReport(bank: Bank): CoverageReport {
   if (multipleShare < TARGETS.multipleShare) unmet.push(`multiple-select questions are ${pct(multipleShare)} (target at least ${pct(TARGETS.multipleShare)})`);
   if (total < TARGETS.total) unmet.push(`the bank has ${total} questions (target ${TARGETS.total})`);
 
-  return { total, perObjective, perTopic, perDomain, perDifficulty, positions, fourOptionSingles: singles4.length, codeShare, multipleShare, versionAware: count((q) => q.changes.length > 0), unmet };
+  const cues = cueReport(qs);
+  unmet.push(...cues.unmet);
+
+  return { total, perObjective, perTopic, perDomain, perDifficulty, positions, fourOptionSingles: singles4.length, codeShare, multipleShare, versionAware: count((q) => q.changes.length > 0), cues, unmet };
 }
 
 function table(head: string[], rows: (string | number)[][]): string {
@@ -92,6 +98,7 @@ export function formatCoverage(r: CoverageReport): string {
   out.push(`Questions: ${r.total}   with code: ${pct(r.codeShare)}   multiple-select: ${pct(r.multipleShare)}   version-aware: ${r.versionAware}`);
   out.push('', 'Per difficulty', table(['difficulty', 'questions', 'share'], Object.entries(r.perDifficulty).map(([d, n]) => [d, n, pct(r.total ? n / r.total : 0)])));
   out.push('', `Key position (four-option single-answer, n=${r.fourOptionSingles})`, table(['position', 'share'], Object.entries(r.positions).map(([p, s]) => [p, pct(s)])));
+  out.push('', formatCues(r.cues));
   for (const b of [...new Set(r.perDomain.map((d) => d.blueprint))]) {
     out.push('', `Per domain: ${b}`, table(['domain', 'weight', 'questions', 'share'], r.perDomain.filter((d) => d.blueprint === b).map((d) => [d.title, d.weight ? `${d.weight} %` : '-', d.count, pct(d.share)])));
   }

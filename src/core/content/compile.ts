@@ -11,6 +11,7 @@ import type { FactParam } from '../facts/factTypes';
 import type { SymbolTable } from '../facts/symbolTable';
 import type { Card, Change, Note, Objective, Question } from './schema';
 import { jaccard, NEAR_DUPLICATE, stemShingles } from './similarity';
+import { lengthCueWarning } from '../quality/cues';
 
 export interface SourceFile {
   /** Path as printed in diagnostics (relative to the project). */
@@ -186,6 +187,9 @@ export function checkQuestions(questions: Question[], ctx: QuestionCheckContext,
       }
     }
     if (q.changes.length && !q.versionNote) sink.error(q.source.line, `${q.id}: has "changes" but no "> **Versions:** …" note saying what the exam expects and what current versions do`);
+    // A key that stands out by length is a free point for a test-wise guesser (CONTENT.md, "Cues").
+    const cue = lengthCueWarning(q);
+    if (cue) sink.warn(q.source.line, cue);
 
     // Code in the question must use real APIs with real keyword arguments.
     const md = [q.stem, ...q.choices.flatMap((c) => [c.text, c.explanation]), q.versionNote ?? ''].join('\n\n');
