@@ -5,7 +5,7 @@ import type { Choice, Difficulty, Question } from './schema';
 import { DIFFICULTIES } from './schema';
 
 const REQUIRED = ['objective', 'difficulty', 'type', 'symbols', 'docs'] as const;
-const OPTIONAL = ['changes'] as const;
+const OPTIONAL = ['changes', 'shuffle'] as const;
 const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
@@ -83,6 +83,8 @@ function parseQuestion(head: Block, body: Block[], topic: string, sink: Diagnost
   if (difficulty && !DIFFICULTIES.includes(difficulty)) fail(f.get('difficulty')!.line, `difficulty must be one of ${DIFFICULTIES.join(', ')}`);
   const type = f.get('type')?.value;
   if (type && type !== 'single' && type !== 'multiple') fail(f.get('type')!.line, 'type must be "single" or "multiple"');
+  const shuffleField = f.get('shuffle');
+  if (shuffleField && shuffleField.value !== 'true' && shuffleField.value !== 'false') fail(shuffleField.line, 'shuffle must be "true" or "false"');
   const docs = splitList(f.get('docs')?.value ?? '').map((d) => d.replace(/^<|>$/g, ''));
   for (const d of docs) if (!/^https:\/\/\S+$/.test(d)) fail(f.get('docs')!.line, `docs must be https URLs, got "${d}"`);
 
@@ -151,6 +153,8 @@ function parseQuestion(head: Block, body: Block[], topic: string, sink: Diagnost
     hasCode,
     choices,
     ...(versionNote ? { versionNote } : {}),
+    // Options are shown in a fresh order per attempt unless their order carries meaning.
+    ...(shuffleField?.value === 'false' ? { shuffle: false } : {}),
     source: { file: sink.file, line },
   };
 }

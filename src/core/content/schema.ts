@@ -85,6 +85,8 @@ export const QuestionSchema = z.object({
   hasCode: z.boolean(),
   choices: z.array(ChoiceSchema).min(2).max(5),
   versionNote: z.string().optional(),
+  /** false where the options' order carries meaning (numeric ranges, "both of the above"). */
+  shuffle: z.boolean().optional(),
   source: SourceRefSchema,
 });
 export type Question = z.infer<typeof QuestionSchema>;
