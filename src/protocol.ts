@@ -46,18 +46,26 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
 ]);
 export type FromWebview = z.infer<typeof FromWebviewSchema>;
 
-export const QuestionViewSchema = z.object({
-  id: Id,
-  stem: Md,
-  choices: z.array(z.object({ id: Letter, text: Md })),
-  type: z.enum(['single', 'multiple']),
-  select: z.number().int().min(1).max(5),
+/** What a question is about. Shown with the feedback, never before the answer (a real exam shows none of it). */
+export const QuestionAboutSchema = z.object({
   objective: z.object({ id: Id, title: z.string() }),
-  domain: z.object({ id: Id, title: z.string() }),
   difficulty: z.enum(['easy', 'medium', 'hard']),
   symbols: z.array(z.string()),
   topic: z.string(),
+});
+export type QuestionAbout = z.infer<typeof QuestionAboutSchema>;
+
+export const QuestionViewSchema = z.object({
+  id: Id,
+  stem: Md,
+  /** In the order to show; `id` is the choice's own letter, the letter shown is its position. */
+  choices: z.array(z.object({ id: Letter, text: Md })),
+  type: z.enum(['single', 'multiple']),
+  select: z.number().int().min(1).max(5),
   hasCode: z.boolean(),
+  /** Practice may show the domain before the answer; the mock shows it only in its report. */
+  domain: z.object({ id: Id, title: z.string() }).optional(),
+  about: QuestionAboutSchema.optional(),
 });
 export type QuestionView = z.infer<typeof QuestionViewSchema>;
 

@@ -3,6 +3,7 @@ import { OUTSIDE, type Bank } from './bank';
 import type { Question } from './content/schema';
 import { isCorrect, keysOf, selectCount } from './engine/grading';
 import { drawMock, mockGoto, mockPause, mockReport, mockResume, mockSelect, mockSubmit, mockTick, mockToggleFlag, remainingMs, startMock } from './engine/mock';
+import { drawOrders, orderedChoices } from './engine/optionOrder';
 import { drillQuestions, filterQuestions, lastAnswers, practiceOrder, type DrillKind } from './engine/selection';
 import { activeSession, currentId, finishSession, nextQuestion, selectChoice, sessionScore, startSession, submitAnswer } from './engine/session';
 import type { Answer, Delta, Mock, Progress, Session } from './progress/schema';
@@ -21,6 +22,8 @@ export interface QuizSettings {
   feedback: 'immediate' | 'end';
   allowPause: boolean;
   tzOffsetMinutes: number;
+  /** Show objective, difficulty and APIs before the answer in practice (off: as in the exam). */
+  showHints?: boolean;
 }
 
 export interface AppContext {
@@ -67,9 +70,14 @@ export function initialScreen(ctx: AppContext): Screen {
 
 const stay = (screen: Screen): Outcome => ({ screen, deltas: [] });
 
+/** Option orders for a new attempt at these questions (each differs from the one shown last time). */
+function ordersFor(ctx: AppContext, ids: readonly string[]): Record<string, string[]> {
+  return drawOrders(ids.flatMap((id) => ctx.bank.get(id) ?? []), ctx.progress.answers, ctx.random);
+}
+
 function newSession(ctx: AppContext, kind: Session['kind'], title: string, ids: string[], feedback: Session['feedback'], filter?: Session['filter']): Outcome {
   if (!ids.length) return stay({ name: 'empty', title, message: emptyMessage(kind, title) });
-  const s = startSession({ id: ctx.newId(), kind, title, questionIds: ids, feedback, ...(filter ? { filter } : {}) }, ctx.now);
+  const s = startSession({ id: ctx.newId(), kind, title, questionIds: ids, feedback, orders: ordersFor(ctx, ids), ...(filter ? { filter } : {}) }, ctx.now);
   return { screen: { name: 'session', id: s.id }, deltas: [{ t: 'session', s }] };
 }
 
@@ -174,7 +182,7 @@ export function handle(intent: FromWebview, screen: Screen, ctx: AppContext): Ou
       if (running) return stay({ name: 'mock', id: running.id });
       const draw = drawMock(bank, bp, Object.values(progress.mocks), ctx.random);
       if (!draw.questionIds.length) return stay({ name: 'empty', title: 'Mock exam', message: 'The bank has no questions for this blueprint yet.' });
-      const m = startMock(ctx.newId(), bp, draw.questionIds, now);
+      const m = startMock(ctx.newId(), bp, draw.questionIds, now, ordersFor(ctx, draw.questionIds));
       return { screen: { name: 'mock', id: m.id }, deltas: [{ t: 'mock', m }] };
     }
     case 'mockSelect': {
@@ -232,14 +240,18 @@ function practiceTitle(ctx: AppContext, f: { blueprint: string; domains: string[
 
 // ---------------------------------------------------------------- views
 
-export function questionView(bank: Bank, q: Question, blueprintId: string): QuestionView {
+/**
+ * What the learner sees of a question. Before the answer: the stem and the options (in this
+ * attempt's order), and in practice the domain; objective, difficulty, APIs and topic come with the
+ * feedback, unless the learner turned hints on for practice.
+ */
+export function questionView(bank: Bank, q: Question, blueprintId: string, o: { order?: readonly string[]; reveal: 'all' | 'domain' | 'none' }): QuestionView {
   const bp = bank.blueprint(blueprintId);
   const d = bank.domainOf(q.objective, bp);
   return {
-    id: q.id, stem: q.stem, choices: q.choices.map((c) => ({ id: c.id, text: c.text })), type: q.type, select: selectCount(q),
-    objective: { id: q.objective, title: bank.objective(q.objective)?.title ?? q.objective },
-    domain: d ? { id: d.id, title: d.title } : { id: OUTSIDE, title: 'Older guides' },
-    difficulty: q.difficulty, symbols: q.symbols, topic: q.topic, hasCode: q.hasCode,
+    id: q.id, stem: q.stem, choices: orderedChoices(q, o.order).map((c) => ({ id: c.id, text: c.text })), type: q.type, select: selectCount(q), hasCode: q.hasCode,
+    ...(o.reveal !== 'none' ? { domain: d ? { id: d.id, title: d.title } : { id: OUTSIDE, title: 'Older guides' } } : {}),
+    ...(o.reveal === 'all' ? { about: { objective: { id: q.objective, title: bank.objective(q.objective)?.title ?? q.objective }, difficulty: q.difficulty, symbols: q.symbols, topic: q.topic } } : {}),
   };
 }
 
@@ -268,7 +280,7 @@ export function render(screen: Screen, ctx: AppContext): View {
       const showFeedback = !!r?.submittedAt && s.feedback === 'immediate';
       return {
         screen: 'question', sessionTitle: s.title, kind: s.kind, index: s.index, total: s.questionIds.length, feedbackMode: s.feedback,
-        question: questionView(bank, q, bp.id), selected: r?.selected ?? [], submitted: !!r?.submittedAt,
+        question: questionView(bank, q, bp.id, { order: s.orders?.[q.id], reveal: r?.submittedAt || ctx.settings.showHints ? 'all' : 'domain' }), selected: r?.selected ?? [], submitted: !!r?.submittedAt,
         ...(showFeedback ? { feedback: feedbackView(q, r!.selected, answer, answer ? progress.ratings[answer.id]?.rating : undefined) } : {}),
         flagged: !!progress.flags[q.id]?.flagged,
       };
@@ -283,7 +295,7 @@ export function render(screen: Screen, ctx: AppContext): View {
         const r = s.responses[id];
         if (!q || !r?.submittedAt) return [];
         const a = r.answerId ? answers.get(r.answerId) : undefined;
-        return [{ question: questionView(bank, q, bp.id), selected: r.selected, feedback: feedbackView(q, r.selected, a, a ? progress.ratings[a.id]?.rating : undefined), spentMs: a?.ms }];
+        return [{ question: questionView(bank, q, bp.id, { order: s.orders?.[q.id], reveal: 'all' }), selected: r.selected, feedback: feedbackView(q, r.selected, a, a ? progress.ratings[a.id]?.rating : undefined), spentMs: a?.ms }];
       });
       return { screen: 'summary', title: s.title, ...score, items };
     }
@@ -296,7 +308,7 @@ export function render(screen: Screen, ctx: AppContext): View {
       const remaining = remainingMs(m, now);
       return {
         screen: 'mock', mockId: m.id, blueprintTitle: bank.blueprint(m.blueprint).title, index: m.index, total: m.questionIds.length,
-        question: questionView(bank, q, m.blueprint), selected: m.answers[q.id] ?? [], flagged: m.flagged.includes(q.id),
+        question: questionView(bank, q, m.blueprint, { order: m.orders?.[q.id], reveal: 'none' }), selected: m.answers[q.id] ?? [], flagged: m.flagged.includes(q.id),
         map: m.questionIds.map((id) => ({ answered: (m.answers[id] ?? []).length > 0, flagged: m.flagged.includes(id) })),
         remainingMs: remaining, endsAt: now + remaining, paused: m.pausedAt !== undefined, canPause: ctx.settings.allowPause,
       };
@@ -307,7 +319,7 @@ export function render(screen: Screen, ctx: AppContext): View {
       const r = mockReport(m, bank);
       const items = r.questions.flatMap((row) => {
         const q = bank.get(row.id);
-        return q ? [{ question: questionView(bank, q, m.blueprint), selected: row.selected, feedback: feedbackView(q, row.selected), spentMs: row.spentMs, flagged: row.flagged }] : [];
+        return q ? [{ question: questionView(bank, q, m.blueprint, { order: m.orders?.[q.id], reveal: 'all' }), selected: row.selected, feedback: feedbackView(q, row.selected), spentMs: row.spentMs, flagged: row.flagged }] : [];
       });
       return {
         screen: 'mockReport', mockId: m.id, blueprintTitle: bank.blueprint(m.blueprint).title, correct: r.correct, total: r.total, percent: r.percent,

@@ -57,7 +57,7 @@ describe('lint: every way a question can be broken', () => {
 
   it('unknown field', () => {
     const body = question((s) => s.replace('- type: single\n', '- type: single\n- colour: blue\n'));
-    assert.deepEqual(lint(body), [`broken.md:${lineOf(body, 'colour')}: q-good-${counter}: unknown field "colour" (fields: objective, difficulty, type, symbols, docs, changes)`]);
+    assert.deepEqual(lint(body), [`broken.md:${lineOf(body, 'colour')}: q-good-${counter}: unknown field "colour" (fields: objective, difficulty, type, symbols, docs, changes, shuffle)`]);
   });
 
   it('unknown objective', () => {

@@ -45,12 +45,88 @@ describe('quiz app', () => {
     for (const c of q.choices) assert.ok(!text.includes(c.explanation.slice(0, 40)), 'no explanation leaks before submit');
   });
 
+  it('shows nothing before the answer that the exam would not: no objective, difficulty, APIs or topic', () => {
+    const d = driver();
+    d.send({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'random', size: 3, feedback: 'immediate' });
+    let v = d.view();
+    if (v.screen !== 'question') throw new Error(v.screen);
+    const q = d.b.get(v.question.id)!;
+    assert.equal(v.question.about, undefined);
+    const before = JSON.stringify(v);
+    assert.ok(!before.includes(`"${q.objective}"`), 'objective id not sent before the answer');
+    for (const s of q.symbols) assert.ok(!before.includes(`"${s}"`), `${s} not sent before the answer`);
+    for (const k of keysOf(q)) d.send({ type: 'select', questionId: q.id, choice: k });
+    d.send({ type: 'submit', questionId: q.id });
+    v = d.view();
+    if (v.screen !== 'question') throw new Error(v.screen);
+    assert.equal(v.question.about?.objective.id, q.objective);
+    assert.deepEqual(v.question.about?.symbols, q.symbols);
+    // With hints turned on, practice shows them before the answer; the mock never does.
+    const hinted = driver({ showHints: true });
+    hinted.send({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'random', size: 3, feedback: 'immediate' });
+    const hv = hinted.view();
+    assert.ok(hv.screen === 'question' && hv.question.about);
+    hinted.send({ type: 'show', screen: 'home' });
+    hinted.send({ type: 'startMock' });
+    const mv = hinted.view();
+    if (mv.screen !== 'mock') throw new Error(mv.screen);
+    assert.equal(mv.question.about, undefined);
+    assert.equal(mv.question.domain, undefined);
+  });
+
+  it('shuffles options per attempt: the order holds through re-renders, differs on the next attempt, and the answer keeps choice ids', () => {
+    const d = driver();
+    const shuffleable = d.b.questions.find((q) => q.type === 'single' && q.shuffle !== false && q.choices.length === 4 && q.objective.startsWith('c'))!;
+    const practiseIt = () => {
+      d.send({ type: 'startPractice', domains: [], objectives: [shuffleable.objective], symbols: [], difficulties: [], order: 'in-order', size: 50, feedback: 'immediate' });
+      for (let i = 0; i < 50; i++) {
+        const v = d.view();
+        if (v.screen !== 'question') throw new Error(v.screen);
+        if (v.question.id === shuffleable.id) return v;
+        d.send({ type: 'next' });
+      }
+      throw new Error('question not reached');
+    };
+    const first = practiseIt();
+    const order1 = first.question.choices.map((c) => c.id);
+    assert.deepEqual([...order1].sort(), shuffleable.choices.map((c) => c.id).sort());
+    assert.deepEqual(d.view().screen === 'question' && (d.view() as typeof first).question.choices.map((c) => c.id), order1, 'same order on re-render');
+    const key = keysOf(shuffleable)[0]!;
+    d.send({ type: 'select', questionId: shuffleable.id, choice: key });
+    d.send({ type: 'submit', questionId: shuffleable.id });
+    const answered = d.progress.answers.at(-1)!;
+    assert.deepEqual(answered.choices, [key], 'the answer records the choice id, not the position');
+    assert.equal(answered.correct, true);
+    assert.deepEqual(answered.o, order1, 'the order shown is stored with the answer');
+    d.send({ type: 'endSession' });
+    const second = practiseIt();
+    assert.notDeepEqual(second.question.choices.map((c) => c.id), order1, 'the next attempt shows another order');
+  });
+
+  it('keeps the written order for a question marked shuffle: false', () => {
+    const d = driver();
+    const q = d.b.questions.find((x) => x.type === 'single' && x.objective.startsWith('c'))!;
+    (q as { shuffle?: boolean }).shuffle = false;
+    try {
+      d.send({ type: 'startPractice', domains: [], objectives: [q.objective], symbols: [], difficulties: [], order: 'in-order', size: 50, feedback: 'immediate' });
+      for (let i = 0; i < 50; i++) {
+        const v = d.view();
+        if (v.screen !== 'question') throw new Error(v.screen);
+        if (v.question.id === q.id) { assert.deepEqual(v.question.choices.map((c) => c.id), q.choices.map((c) => c.id)); return; }
+        d.send({ type: 'next' });
+      }
+      assert.fail('question not reached');
+    } finally {
+      delete (q as { shuffle?: boolean }).shuffle;
+    }
+  });
+
   it('practice: pick, submit, see every explanation, next; answers are recorded', () => {
     const d = driver();
     d.send({ type: 'startPractice', domains: ['model-deployment'], objectives: [], symbols: [], difficulties: [], order: 'random', size: 2, feedback: 'immediate' });
     let v = d.view();
     if (v.screen !== 'question') throw new Error(v.screen);
-    assert.equal(v.question.domain.id, 'model-deployment');
+    assert.equal(v.question.domain?.id, 'model-deployment');
     const q = d.b.get(v.question.id)!;
     for (const k of keysOf(q)) d.send({ type: 'select', questionId: q.id, choice: k });
     d.send({ type: 'submit', questionId: q.id });

@@ -60,10 +60,11 @@ export function drawMock(bank: Bank, blueprint: Blueprint, previous: readonly Mo
   return { questionIds: shuffled(chosen, random), shortfall };
 }
 
-export function startMock(id: string, blueprint: Blueprint, questionIds: string[], now: number): Mock {
+export function startMock(id: string, blueprint: Blueprint, questionIds: string[], now: number, orders?: Record<string, string[]>): Mock {
   return {
     id, blueprint: blueprint.id, questionIds, index: 0, answers: {}, flagged: [], spent: {}, since: now,
     startedAt: now, durationMs: blueprint.minutes * 60_000, pausedTotal: 0, updatedAt: now,
+    ...(orders && Object.keys(orders).length ? { orders } : {}),
   };
 }
 
@@ -125,7 +126,7 @@ export function mockSubmit(m: Mock, bank: Bank, now: number, by: 'user' | 'timeo
     const q = bank.get(qid);
     const sel = done.answers[qid] ?? [];
     if (!q || !sel.length) continue;
-    answers.push({ id: answerId(qid), q: qid, at: stop, choices: sel, correct: isCorrect(q, sel), ms: Math.round(Math.min(done.spent[qid] ?? 0, 86_400_000)), mode: 'mock', mock: m.id });
+    answers.push({ id: answerId(qid), q: qid, at: stop, choices: sel, correct: isCorrect(q, sel), ms: Math.round(Math.min(done.spent[qid] ?? 0, 86_400_000)), mode: 'mock', mock: m.id, ...(m.orders?.[qid] ? { o: m.orders[qid] } : {}) });
   }
   return { mock: done, answers };
 }

@@ -12,6 +12,8 @@ export interface NewSession {
   questionIds: string[];
   feedback: Session['feedback'];
   filter?: PracticeFilter;
+  /** The option order of each question for this attempt (optionOrder.ts). */
+  orders?: Record<string, string[]>;
 }
 
 export function startSession(s: NewSession, now: number): Session {
@@ -21,6 +23,7 @@ export function startSession(s: NewSession, now: number): Session {
     responses: first ? { [first]: { selected: [], shownAt: now } } : {},
     startedAt: now, updatedAt: now,
     ...(s.filter ? { filter: s.filter } : {}),
+    ...(s.orders && Object.keys(s.orders).length ? { orders: s.orders } : {}),
     ...(first ? {} : { finishedAt: now }),
   };
 }
@@ -52,6 +55,7 @@ export function submitAnswer(s: Session, q: Question, now: number, answerId: str
   const answer: Answer = {
     id: answerId, q: q.id, at: now, choices: r.selected, correct: isCorrect(q, r.selected),
     ms: Math.max(0, Math.min(now - r.shownAt, 86_400_000)), mode: s.kind,
+    ...(s.orders?.[q.id] ? { o: s.orders[q.id] } : {}),
   };
   return { session: withResponse(s, q.id, { submittedAt: now, answerId }, now), answer };
 }

@@ -15,6 +15,9 @@ export const PROGRESS_VERSION = 1;
 
 const Id = z.string().min(1).max(200);
 const Time = z.number().int().nonnegative();
+const OrderSchema = z.array(z.string().regex(/^[A-E]$/)).max(5);
+/** Option orders per question id, drawn once per attempt (engine/optionOrder.ts). */
+const OrdersSchema = z.record(Id, OrderSchema);
 
 export const AnswerSchema = z.object({
   id: Id,
@@ -28,6 +31,8 @@ export const AnswerSchema = z.object({
   ms: z.number().int().nonnegative().max(86_400_000),
   mode: z.enum(['practice', 'review', 'drill', 'mock']),
   mock: Id.optional(),
+  /** The order the options were shown in (choice ids), when they were shuffled. */
+  o: OrderSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -69,6 +74,7 @@ export const SessionSchema = z.object({
   startedAt: Time,
   updatedAt: Time,
   finishedAt: Time.optional(),
+  orders: OrdersSchema.optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -90,6 +96,7 @@ export const MockSchema = z.object({
   updatedAt: Time,
   finishedAt: Time.optional(),
   finishedBy: z.enum(['user', 'timeout']).optional(),
+  orders: OrdersSchema.optional(),
 });
 export type Mock = z.infer<typeof MockSchema>;
 

@@ -2,7 +2,7 @@ import type { MockReportView, MockView } from '../../protocol';
 import { timeBars } from '../charts';
 import { duration, h, icon } from '../dom';
 import type { Post } from '../post';
-import { questionCard, questionMeta } from './questionCard';
+import { questionCard } from './questionCard';
 
 /** The running clock: counts down locally from the remaining time the extension sent. */
 export class MockClock {
@@ -58,7 +58,6 @@ export function mockScreen(v: MockView, post: Post, clock: MockClock): HTMLEleme
     body.push(
       h('div', { class: 'progress' }, h('span', {}, `Question ${v.index + 1} of ${v.total}`),
         h('button', { class: `secondary icon-text${v.flagged ? ' on' : ''}`, 'aria-pressed': String(v.flagged), 'data-action': 'flag', onclick: () => post({ type: 'mockFlag' }), title: 'Flag for review (F)' }, icon('bookmark'), v.flagged ? ' Flagged' : ' Flag for review')),
-      questionMeta({ ...q, difficulty: q.difficulty }),
       questionCard(q, { selected: v.selected, interactive: true, idPrefix: 'm', onPick: (letter) => post({ type: 'mockSelect', questionId: q.id, choice: letter }) }),
       h('div', { class: 'actions' },
         h('button', { class: 'secondary', disabled: v.index === 0, 'data-action': 'prev', onclick: () => post({ type: 'mockGoto', index: v.index - 1 }), title: 'Previous (←)' }, icon('arrow-left'), ' Previous'),
@@ -88,7 +87,7 @@ export function mockReportScreen(v: MockReportView, post: Post): HTMLElement {
     h('div', { class: 'actions' }, h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'show', screen: 'home' }) }, 'Done')),
     h('h3', {}, 'Review'),
     ...v.items.map((it, i) => h('details', { class: `review-item ${it.feedback.correct ? 'right' : 'wrong'}`, open: !it.feedback.correct },
-      h('summary', {}, icon(it.feedback.correct ? 'pass' : it.selected.length ? 'error' : 'circle-large-outline'), ` ${i + 1}. ${it.question.domain.title} · ${it.question.topic}`,
+      h('summary', {}, icon(it.feedback.correct ? 'pass' : it.selected.length ? 'error' : 'circle-large-outline'), ` ${i + 1}. ${[it.question.domain?.title, it.question.about?.topic].filter(Boolean).join(' · ')}`,
         h('span', { class: 'muted' }, ` · ${duration(it.spentMs ?? 0)}${it.flagged ? ' · flagged' : ''}${it.selected.length ? '' : ' · blank'}`)),
       questionCard(it.question, { selected: it.selected, interactive: false, feedback: it.feedback, idPrefix: `mr${i}` }),
     )),

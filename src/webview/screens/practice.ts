@@ -1,7 +1,7 @@
 import type { QuestionScreen, SummaryView } from '../../protocol';
 import { duration, h, icon } from '../dom';
 import type { Post } from '../post';
-import { questionCard, questionMeta } from './questionCard';
+import { questionCard, questionMeta, shownLetters } from './questionCard';
 
 const RATINGS = [
   { id: 'again', label: 'I guessed', hint: 'Show it again soon' },
@@ -41,9 +41,10 @@ export function practiceScreen(v: QuestionScreen, post: Post): HTMLElement {
     h('button', { class: `secondary icon-text${v.flagged ? ' on' : ''}`, 'aria-pressed': String(v.flagged), onclick: () => post({ type: 'flag', questionId: q.id }), title: 'Flag for the "Flagged" drill' }, icon(v.flagged ? 'bookmark' : 'bookmark'), v.flagged ? ' Flagged' : ' Flag'),
     h('button', { class: 'link end', onclick: () => post({ type: 'endSession' }) }, 'End set'),
   );
-  const parts: Node[] = [header, questionMeta(q)];
+  const meta = questionMeta(q);
+  const parts: Node[] = meta ? [header, meta] : [header];
   if (v.feedback) {
-    parts.push(h('div', { class: `result ${v.feedback.correct ? 'right' : 'wrong'}`, role: 'status' }, icon(v.feedback.correct ? 'pass-filled' : 'error'), v.feedback.correct ? ' Right' : ' Not quite: the correct answer is ' + v.feedback.keys.join(' and ')));
+    parts.push(h('div', { class: `result ${v.feedback.correct ? 'right' : 'wrong'}`, role: 'status' }, icon(v.feedback.correct ? 'pass-filled' : 'error'), v.feedback.correct ? ' Right' : ' Not quite: the correct answer is ' + shownLetters(q, v.feedback.keys).join(' and ')));
   } else if (v.submitted) {
     parts.push(h('div', { class: 'result neutral', role: 'status' }, icon('check'), ' Answer saved. Explanations come at the end of the set.'));
   }
@@ -73,7 +74,7 @@ export function summaryScreen(v: SummaryView, post: Post): HTMLElement {
     ),
     v.items.length ? h('h3', {}, 'Review') : null,
     ...v.items.map((it, i) => h('details', { class: `review-item ${it.feedback.correct ? 'right' : 'wrong'}`, open: !it.feedback.correct },
-      h('summary', {}, icon(it.feedback.correct ? 'pass' : 'error'), ` ${i + 1}. ${it.question.topic}`, it.spentMs ? h('span', { class: 'muted' }, ` · ${duration(it.spentMs)}`) : null),
+      h('summary', {}, icon(it.feedback.correct ? 'pass' : 'error'), ` ${i + 1}. ${it.question.about?.topic ?? ''}`, it.spentMs ? h('span', { class: 'muted' }, ` · ${duration(it.spentMs)}`) : null),
       questionCard(it.question, { selected: it.selected, interactive: false, feedback: it.feedback, idPrefix: `r${i}` }),
     )),
   );

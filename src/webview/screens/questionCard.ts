@@ -12,15 +12,28 @@ export interface CardOptions {
   idPrefix: string;
 }
 
-const DIFFICULTY: Record<QuestionView['difficulty'], string> = { easy: 'Easy', medium: 'Medium', hard: 'Hard' };
+const DIFFICULTY: Record<'easy' | 'medium' | 'hard', string> = { easy: 'Easy', medium: 'Medium', hard: 'Hard' };
 
-/** The question's header line: domain, objective, difficulty. */
-export function questionMeta(q: QuestionView): HTMLElement {
+/** The letter shown for the option at this position (options are shuffled per attempt). */
+export const shownLetter = (index: number): string => 'ABCDE'[index] ?? '?';
+
+/** The shown letters of the given choice ids, in the order shown. */
+export function shownLetters(q: QuestionView, ids: readonly string[]): string[] {
+  return q.choices.flatMap((c, i) => (ids.includes(c.id) ? [shownLetter(i)] : []));
+}
+
+/**
+ * The question's header line. Before the answer it holds at most the domain (practice); objective,
+ * difficulty and APIs arrive with the feedback, as `about`.
+ */
+export function questionMeta(q: QuestionView): HTMLElement | null {
+  if (!q.domain && !q.about) return null;
+  const a = q.about;
   return h('div', { class: 'meta' },
-    h('span', { class: 'badge' }, q.domain.title),
-    h('span', { class: 'badge subtle', title: q.objective.title }, `${q.objective.id} · ${q.objective.title}`),
-    h('span', { class: `badge difficulty ${q.difficulty}` }, DIFFICULTY[q.difficulty]),
-    ...q.symbols.map((s) => h('code', { class: 'badge api', title: `This question is about ${s}` }, s.split('.').slice(-2).join('.'))),
+    q.domain ? h('span', { class: 'badge' }, q.domain.title) : null,
+    a ? h('span', { class: 'badge subtle', title: a.objective.title }, `${a.objective.id} · ${a.objective.title}`) : null,
+    a ? h('span', { class: `badge difficulty ${a.difficulty}` }, DIFFICULTY[a.difficulty]) : null,
+    ...(a?.symbols ?? []).map((s) => h('code', { class: 'badge api', title: `This question is about ${s}` }, s.split('.').slice(-2).join('.'))),
   );
 }
 
@@ -44,7 +57,7 @@ export function questionCard(q: QuestionView, o: CardOptions): HTMLElement {
     });
     if (o.interactive && o.onPick) input.addEventListener('change', () => o.onPick!(c.id));
     const label = h('label', { for: inputId, class: 'choice-label' },
-      h('span', { class: 'letter', 'aria-hidden': 'true' }, c.id),
+      h('span', { class: 'letter', 'aria-hidden': 'true' }, shownLetter(i)),
       markdownElement(c.text, true, 'span'),
     );
     const row = h('div', { class: `choice${checked ? ' selected' : ''}${verdict ? ' ' + verdict : ''}` }, input, label);
