@@ -14,6 +14,7 @@ export function readSettings(): QuizSettings & { hoverEnabled: boolean; hoverLib
     order: c.get<'random' | 'in-order'>('practice.order', 'random'),
     feedback: c.get<'immediate' | 'end'>('practice.feedback', 'immediate'),
     allowPause: c.get<boolean>('mock.allowPause', false),
+    showHints: c.get<boolean>('practice.showHints', false),
     tzOffsetMinutes: -new Date().getTimezoneOffset(),
     hoverEnabled: c.get<boolean>('hover.enabled', true),
     hoverLibraries: { mlflow: libs.mlflow ?? true, pyspark: libs.pyspark ?? true, hyperopt: libs.hyperopt ?? true, databricks: libs.databricks ?? true },

@@ -39,6 +39,13 @@ function draw(view: View): void {
   window.scrollTo(0, scroll);
   // After submitting, show the verdict first; the explanations follow below it.
   if (justSubmitted) root.querySelector('.result')?.scrollIntoView({ block: 'start' });
+  // ... and take the focus there (the option that had it is now disabled): a screen reader reads
+  // the verdict, and Tab goes on to the ratings and Next.
+  const result = justSubmitted ? root.querySelector<HTMLElement>('.result') : null;
+  if (result) {
+    result.focus({ preventScroll: true });
+    return;
+  }
   // Keep focus where the user was (same choice or button), else the screen's main control.
   const keep = focusedAction && sameScreen ? root.querySelector<HTMLElement>(`[data-action="${focusedAction}"], [data-choice="${focusedAction}"]`) : null;
   // Focus never scrolls: a new screen starts at its top, the same screen stays where it was.
@@ -63,35 +70,66 @@ document.addEventListener('click', (e) => {
 
 const LETTERS = ['a', 'b', 'c', 'd', 'e'];
 
-/** Keyboard: 1-5 or A-E pick, Enter submits then advances; in a mock ←/→ move and F flags. */
+/** Moves focus to the option `step` places away (wrapping), without changing the selection. */
+function focusOption(from: HTMLElement, step: number): void {
+  const inputs = [...root.querySelectorAll<HTMLInputElement>('input[data-choice]:not([disabled])')];
+  if (!inputs.length) return;
+  const at = inputs.indexOf(from as HTMLInputElement);
+  const next = at < 0 ? inputs[0]! : inputs[(at + step + inputs.length) % inputs.length]!;
+  next.focus();
+}
+
+/**
+ * The keyboard model (README, "Keyboard"): 1-5 or A-E pick; ↑/↓ move between options without
+ * picking (Space picks the focused one); Enter submits, then moves on; F flags. In the mock, ←/→
+ * always move between questions and never change an answer, wherever the focus is: the options'
+ * native arrow keys, which would change the selected radio, are taken over.
+ */
 document.addEventListener('keydown', (e) => {
   if (e.altKey || e.ctrlKey || e.metaKey || !current) return;
   const target = e.target as HTMLElement;
   if (target.closest('form, select, textarea') || (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type))) return;
   const key = e.key.toLowerCase();
-  const index = /^[1-5]$/.test(key) ? Number(key) - 1 : LETTERS.indexOf(key);
   const view = current;
-  if (view.screen === 'question' || view.screen === 'mock') {
-    const q = view.question;
-    if (index >= 0 && index < q.choices.length && !(view.screen === 'question' && view.submitted) && !(view.screen === 'mock' && view.paused)) {
-      e.preventDefault();
-      const choice = q.choices[index]!.id;
-      post(view.screen === 'question' ? { type: 'select', questionId: q.id, choice } : { type: 'mockSelect', questionId: q.id, choice });
-      root.querySelector<HTMLElement>(`[data-choice="${choice}"]`)?.focus();
-      return;
-    }
-  }
-  if (view.screen === 'question' && key === 'enter' && !target.matches('button')) {
+  if (view.screen !== 'question' && view.screen !== 'mock') return;
+  if (view.screen === 'mock' && view.paused) return;
+  const q = view.question;
+  const onOption = target instanceof HTMLInputElement && !!target.dataset.choice;
+  const index = /^[1-5]$/.test(key) ? Number(key) - 1 : LETTERS.indexOf(key);
+  const locked = view.screen === 'question' && view.submitted;
+  if (index >= 0 && index < q.choices.length && !locked) {
     e.preventDefault();
-    if (!view.submitted) {
-      if (view.selected.length === view.question.select) post({ type: 'submit', questionId: view.question.id });
-    } else post({ type: 'next' });
+    const choice = q.choices[index]!.id;
+    post(view.screen === 'question' ? { type: 'select', questionId: q.id, choice } : { type: 'mockSelect', questionId: q.id, choice });
+    root.querySelector<HTMLElement>(`[data-choice="${choice}"]`)?.focus();
     return;
   }
-  if (view.screen === 'mock' && !view.paused) {
-    if (((key === 'arrowright' && !target.matches('input')) || (key === 'enter' && !target.matches('button'))) && view.index + 1 < view.total) { e.preventDefault(); post({ type: 'mockGoto', index: view.index + 1 }); }
-    else if (key === 'arrowleft' && view.index > 0 && !target.matches('input')) { e.preventDefault(); post({ type: 'mockGoto', index: view.index - 1 }); }
-    else if (key === 'f') { e.preventDefault(); post({ type: 'mockFlag' }); }
+  if (key === 'arrowup' || key === 'arrowdown' || (view.screen === 'question' && onOption && (key === 'arrowleft' || key === 'arrowright'))) {
+    if (!onOption) return;
+    e.preventDefault();
+    focusOption(target, key === 'arrowup' || key === 'arrowleft' ? -1 : 1);
+    return;
+  }
+  if (key === 'f') {
+    e.preventDefault();
+    post(view.screen === 'question' ? { type: 'flag', questionId: q.id } : { type: 'mockFlag' });
+    return;
+  }
+  if (view.screen === 'question') {
+    if (key === 'enter' && !target.matches('button')) {
+      e.preventDefault();
+      if (!view.submitted) {
+        if (view.selected.length === view.question.select) post({ type: 'submit', questionId: view.question.id });
+      } else post({ type: 'next' });
+    }
+    return;
+  }
+  const forward = key === 'arrowright' || (key === 'enter' && !target.matches('button'));
+  if (forward || key === 'arrowleft') {
+    // Taken over even at the first or last question, so an arrow never changes the answer.
+    e.preventDefault();
+    const to = view.index + (forward ? 1 : -1);
+    if (to >= 0 && to < view.total) post({ type: 'mockGoto', index: to });
   }
 });
 

@@ -25,6 +25,11 @@ describe('e2e: hover cards in the packaged extension', function () {
     await wb.page.locator('.monaco-hover-content a', { hasText: 'Quiz me on this' }).first().click();
     const quiz = await wb.quiz('practice');
     assert.match(await quiz.locator('.session-title').innerText(), /set_registered_model_alias/);
+    // The APIs a question is about show with the feedback (never before the answer).
+    await quiz.locator('.choice input').first().check();
+    if (await quiz.locator('.hint').count()) await quiz.locator('.choice input').nth(1).check();
+    await quiz.locator('button[data-action=submit]').click();
+    await quiz.locator('.result').waitFor();
     assert.match(await quiz.locator('.meta').innerText(), /MlflowClient\.set_registered_model_alias/);
     await wb.screenshot('quiz-from-hover');
   });

@@ -21,10 +21,27 @@ describe('e2e: mock exam, status bar and review', function () {
     await wb.command('ML Associate Prep: Start Mock Exam');
     let quiz = await wb.quiz('mock');
     assert.match(await quiz.locator('.progress').innerText(), /Question 1 of 48/);
+    // As in the exam: no objective, difficulty, API or domain badge on a mock question.
+    assert.equal(await quiz.locator('.meta, .badge').count(), 0, 'nothing but the question before the report');
     await quiz.locator('.choice input').first().check();
-    await quiz.locator('button[data-action=next]').click();
+    const picked = await quiz.locator('.choice input:checked').getAttribute('data-choice');
+    // Keyboard (README): with the focus on an option, ←/→ move between questions and never
+    // change the answer; ↑/↓ move the focus between options without picking.
+    await quiz.locator('.choice input:checked').focus();
+    await wb.page.keyboard.press('ArrowDown');
+    assert.equal(await quiz.locator('.choice input:checked').getAttribute('data-choice'), picked, '↓ does not change the answer');
+    await wb.page.keyboard.press('ArrowRight');
+    await quiz.locator('.progress', { hasText: 'Question 2 of 48' }).waitFor();
+    assert.equal(await quiz.locator('.choice input:checked').count(), 0, '→ moved on without answering question 2');
+    await quiz.locator('.choice input').first().focus();
+    await wb.page.keyboard.press('ArrowLeft');
+    await quiz.locator('.progress', { hasText: 'Question 1 of 48' }).waitFor();
+    assert.equal(await quiz.locator('.choice input:checked').getAttribute('data-choice'), picked, 'question 1 keeps its answer');
+    await quiz.locator('.choice input:checked').focus();
+    await wb.page.keyboard.press('ArrowRight');
     quiz = await wb.quiz('mock');
     await quiz.locator('.progress', { hasText: 'Question 2 of 48' }).waitFor();
+    assert.equal(await quiz.locator('.qcell.answered').count(), 1, 'only question 1 is answered');
     await quiz.locator('.choice input').first().check();
     await quiz.locator('button[data-action=flag]').click();
     await quiz.locator('button[data-action=flag][aria-pressed=true]').waitFor();

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
 import { Workbench, workspaceSettings } from './workbench';
 
 describe('e2e: the quiz panel', function () {
@@ -74,7 +77,8 @@ describe('e2e: the quiz panel', function () {
     const app = quiz.locator('#app');
     assert.equal(await app.locator('img, script, iframe, [onerror], [onmouseover]').count(), 0, 'no active HTML reaches the DOM');
     assert.equal(await app.locator('a[href^="javascript"]').count(), 0, 'no javascript: link');
-    assert.match(await quiz.locator('.choice').first().innerText(), /bold HTML/, 'the text of stripped markup stays');
+    // Options are shuffled per attempt: look for the one that held the markup wherever it is.
+    assert.equal(await quiz.locator('.choice', { hasText: 'bold HTML' }).count(), 1, 'the text of stripped markup stays');
     await quiz.locator('.choice input').first().check();
     await quiz.locator('button[data-action=submit]').click();
     await quiz.locator('.result').waitFor();
@@ -82,5 +86,57 @@ describe('e2e: the quiz panel', function () {
     const pwned = await quiz.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? (window.parent as unknown as { __pwned?: string }).__pwned);
     assert.equal(pwned, undefined, 'no injected code ran');
     await wb.screenshot('quiz-hostile-markdown');
+  });
+  it('shows only the stem and options before the answer, and shuffles options per attempt', async () => {
+    // The same question twice: the first of a domain, in order, in a set of one.
+    const attempt = async (choice?: string) => {
+      let quiz: Frame = await wb.quiz();
+      const home = quiz.locator('button.link', { hasText: 'Home' });
+      if (await home.count()) await home.first().click();
+      const done = quiz.locator('.screen.summary button', { hasText: 'Done' });
+      if (await done.count()) await done.first().click();
+      quiz = await wb.quiz('home');
+      await quiz.locator('button.tile', { hasText: 'Practice' }).click();
+      quiz = await wb.quiz('setup');
+      await quiz.locator('input[name=domain][value=model-deployment]').check();
+      await quiz.locator('input[name=order][value=in-order]').check();
+      await quiz.locator('input[name=size]').fill('1');
+      await quiz.locator('button[type=submit]').click();
+      quiz = await wb.quiz('practice');
+      assert.equal(await quiz.locator('.badge.subtle, .badge.difficulty, .badge.api').count(), 0, 'no objective, difficulty or API before the answer');
+      const stem = await quiz.locator('.stem').innerText();
+      const order = await quiz.locator('.choice input').evaluateAll((els) => els.map((e) => e.getAttribute('data-choice')!));
+      const pick = choice ?? order[0]!;
+      await quiz.locator(`.choice input[data-choice="${pick}"]`).check();
+      if (await quiz.locator('.hint').count()) await quiz.locator(`.choice input:not([data-choice="${pick}"])`).first().check();
+      const picked = await quiz.locator('.choice input:checked').evaluateAll((els) => els.map((e) => e.getAttribute('data-choice')!).sort());
+      await quiz.locator('button[data-action=submit]').click();
+      await quiz.locator('.result').waitFor();
+      assert.equal(await quiz.locator('.badge.difficulty').count(), 1, 'the difficulty comes with the feedback');
+      assert.ok(await quiz.locator('.badge.subtle').count(), 'the objective comes with the feedback');
+      // The letters follow the order shown: A is always the first option on screen.
+      assert.equal(await quiz.locator('.choice .letter').first().innerText(), 'A');
+      await quiz.locator('button[data-action=next]').click();
+      await wb.quiz('summary');
+      return { stem, order, pick, picked };
+    };
+    const one = await attempt();
+    const two = await attempt(one.pick);
+    assert.equal(two.stem, one.stem, 'the same question');
+    assert.notDeepEqual(two.order, one.order, 'a new order on the next attempt');
+    assert.deepEqual(two.picked, one.picked);
+    // What was recorded: the same choice ids, and each attempt's order.
+    const file = join(wb.workspace, 'exported.json');
+    await wb.commandWithFile('ML Associate Prep: Export Progress', 'Export ML Associate Prep progress', file);
+    for (let i = 0; i < 40 && !existsSync(file); i++) await wb.page.waitForTimeout(250);
+    const answers = JSON.parse(readFileSync(file, 'utf8')).progress.answers as { q: string; choices: string[]; o?: string[]; at: number }[];
+    const mine = answers.slice(-2);
+    assert.equal(mine[0]!.q, mine[1]!.q);
+    assert.deepEqual(mine[0]!.choices, one.picked);
+    assert.deepEqual(mine[1]!.choices, one.picked, 'the same choice id recorded whatever its position');
+    assert.deepEqual(mine[0]!.o, one.order);
+    assert.deepEqual(mine[1]!.o, two.order);
+    const quiz = await wb.quiz('summary');
+    await quiz.locator('button', { hasText: 'Done' }).first().click();
   });
 });

@@ -38,15 +38,15 @@ export function practiceScreen(v: QuestionScreen, post: Post): HTMLElement {
     actions.append(h('button', { class: 'primary', 'data-action': 'next', 'data-autofocus': '1', onclick: () => post({ type: 'next' }), title: 'Next (Enter)' }, v.index + 1 === v.total ? 'Finish' : 'Next', ' ', icon('arrow-right')));
   }
   actions.append(
-    h('button', { class: `secondary icon-text${v.flagged ? ' on' : ''}`, 'aria-pressed': String(v.flagged), onclick: () => post({ type: 'flag', questionId: q.id }), title: 'Flag for the "Flagged" drill' }, icon(v.flagged ? 'bookmark' : 'bookmark'), v.flagged ? ' Flagged' : ' Flag'),
+    h('button', { class: `secondary icon-text${v.flagged ? ' on' : ''}`, 'aria-pressed': String(v.flagged), onclick: () => post({ type: 'flag', questionId: q.id }), title: 'Flag for the "Flagged" drill (F)' }, icon(v.flagged ? 'bookmark' : 'bookmark'), v.flagged ? ' Flagged' : ' Flag'),
     h('button', { class: 'link end', onclick: () => post({ type: 'endSession' }) }, 'End set'),
   );
   const meta = questionMeta(q);
   const parts: Node[] = meta ? [header, meta] : [header];
   if (v.feedback) {
-    parts.push(h('div', { class: `result ${v.feedback.correct ? 'right' : 'wrong'}`, role: 'status' }, icon(v.feedback.correct ? 'pass-filled' : 'error'), v.feedback.correct ? ' Right' : ' Not quite: the correct answer is ' + shownLetters(q, v.feedback.keys).join(' and ')));
+    parts.push(h('div', { class: `result ${v.feedback.correct ? 'right' : 'wrong'}`, role: 'status', tabindex: '-1' }, icon(v.feedback.correct ? 'pass-filled' : 'error'), v.feedback.correct ? ' Right' : ' Not quite: the correct answer is ' + shownLetters(q, v.feedback.keys).join(' and ')));
   } else if (v.submitted) {
-    parts.push(h('div', { class: 'result neutral', role: 'status' }, icon('check'), ' Answer saved. Explanations come at the end of the set.'));
+    parts.push(h('div', { class: 'result neutral', role: 'status', tabindex: '-1' }, icon('check'), ' Answer saved. Explanations come at the end of the set.'));
   }
   parts.push(card);
   if (v.feedback?.correct && v.feedback.answerId) {
