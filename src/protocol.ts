@@ -43,6 +43,8 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openMockReport'), mockId: Id }),
   z.object({ type: z.literal('openDocs'), url: z.string().max(2000).regex(/^https:\/\/[^\s]+$/) }),
   z.object({ type: z.literal('openInEditor') }),
+  /** The panel failed to draw a view and fell back to plain text: logged to the output channel. */
+  z.object({ type: z.literal('renderError'), screen: z.string().max(40), questionId: Id.optional(), message: z.string().max(2000) }),
 ]);
 export type FromWebview = z.infer<typeof FromWebviewSchema>;
 

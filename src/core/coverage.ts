@@ -24,6 +24,8 @@ export interface CoverageReport {
   codeShare: number;
   multipleShare: number;
   versionAware: number;
+  /** APIs that questions tag but no hover card covers ("Quiz me on this" is reached from a card). */
+  symbolsWithoutCard: string[];
   /** Test-taking cues: key length, multiple-select key positions, the test-wise guesser. */
   cues: CueReport;
   /** Every target not met, in words. */
@@ -81,8 +83,10 @@ export function coverageReport(bank: Bank): CoverageReport {
 
   const cues = cueReport(qs);
   unmet.push(...cues.unmet);
+  const symbolsWithoutCard = [...new Set(qs.flatMap((q) => q.symbols))].filter((s) => !bank.card(s)).sort();
+  if (symbolsWithoutCard.length) unmet.push(`${symbolsWithoutCard.length} APIs tagged by questions have no hover card (target 0): ${symbolsWithoutCard.slice(0, 5).join(', ')}${symbolsWithoutCard.length > 5 ? ', …' : ''}`);
 
-  return { total, perObjective, perTopic, perDomain, perDifficulty, positions, fourOptionSingles: singles4.length, codeShare, multipleShare, versionAware: count((q) => q.changes.length > 0), cues, unmet };
+  return { total, perObjective, perTopic, perDomain, perDifficulty, positions, fourOptionSingles: singles4.length, codeShare, multipleShare, versionAware: count((q) => q.changes.length > 0), symbolsWithoutCard, cues, unmet };
 }
 
 function table(head: string[], rows: (string | number)[][]): string {
@@ -99,6 +103,7 @@ export function formatCoverage(r: CoverageReport): string {
   out.push('', 'Per difficulty', table(['difficulty', 'questions', 'share'], Object.entries(r.perDifficulty).map(([d, n]) => [d, n, pct(r.total ? n / r.total : 0)])));
   out.push('', `Key position (four-option single-answer, n=${r.fourOptionSingles})`, table(['position', 'share'], Object.entries(r.positions).map(([p, s]) => [p, pct(s)])));
   out.push('', formatCues(r.cues));
+  out.push('', `APIs tagged by questions without a hover card: ${r.symbolsWithoutCard.length}${r.symbolsWithoutCard.length ? ` (${r.symbolsWithoutCard.join(', ')})` : ''}`);
   for (const b of [...new Set(r.perDomain.map((d) => d.blueprint))]) {
     out.push('', `Per domain: ${b}`, table(['domain', 'weight', 'questions', 'share'], r.perDomain.filter((d) => d.blueprint === b).map((d) => [d.title, d.weight ? `${d.weight} %` : '-', d.count, pct(d.share)])));
   }

@@ -130,6 +130,8 @@ export function handle(intent: FromWebview, screen: Screen, ctx: AppContext): Ou
       return DOC_HOSTS.test(intent.url) ? { screen, deltas: [], openUrl: intent.url } : stay(screen);
     case 'openInEditor':
       return { screen, deltas: [], openInEditor: true };
+    case 'renderError':
+      return stay(screen); // the adapter logs it; the webview already shows the text plainly
     case 'startPractice': {
       const f = { blueprint: bp.id, domains: intent.domains, objectives: intent.objectives, symbols: intent.symbols, difficulties: intent.difficulties };
       const ids = practiceOrder(filterQuestions(bank, f), intent.order, intent.size, ctx.random);

@@ -55,6 +55,11 @@ export class QuizController implements vscode.Disposable {
       this.log.warn(`quiz: ignored an unexpected message from the webview: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       return;
     }
+    if (parsed.data.type === 'renderError') {
+      const d = parsed.data;
+      this.log.error(`quiz: the panel could not draw ${d.screen}${d.questionId ? ` (question ${d.questionId})` : ''} and shows it as plain text: ${d.message}`);
+      return;
+    }
     try {
       const ctx = await this.context();
       this.screen ??= initialScreen(ctx);

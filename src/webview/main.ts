@@ -1,4 +1,6 @@
 import { ToWebviewSchema, type FromWebview, type View } from '../protocol';
+import { h } from './dom';
+import { setPlainText } from './markdown';
 import { emptyScreen, homeScreen } from './screens/home';
 import { MockClock, mockReportScreen, mockScreen } from './screens/mock';
 import { practiceScreen, summaryScreen } from './screens/practice';
@@ -16,6 +18,45 @@ let current: View | undefined;
 
 const post = (msg: FromWebview) => vscode.postMessage(msg);
 
+/** The screen's element for a view. */
+function build(view: View): HTMLElement {
+  switch (view.screen) {
+    case 'home': return homeScreen(view, post);
+    case 'setup': return setupScreen(view, post);
+    case 'question': return practiceScreen(view, post);
+    case 'summary': return summaryScreen(view, post);
+    case 'mock': return mockScreen(view, post, clock);
+    case 'mockReport': return mockReportScreen(view, post);
+    case 'stats': return statsScreen(view, post);
+    case 'empty': return emptyScreen(view, post);
+  }
+}
+
+/**
+ * Builds the screen; if that throws (content no renderer expected), builds it again with every
+ * piece of Markdown as plain text, says so above it, and tells the extension, which logs it. Every
+ * button still works, so the learner can submit and move on.
+ */
+function buildSafely(view: View): HTMLElement {
+  try {
+    return build(view);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    post({ type: 'renderError', screen: view.screen, ...('question' in view ? { questionId: view.question.id } : {}), message: message.slice(0, 2000) });
+    setPlainText(true);
+    try {
+      const el = build(view);
+      el.prepend(h('div', { class: 'banner warning', role: 'alert' }, 'This question could not be formatted, so it is shown as plain text. The problem is logged in the ML Associate Prep output.'));
+      return el;
+    } catch (again) {
+      return h('section', { class: 'screen empty', role: 'alert' }, h('p', {}, `This screen could not be drawn: ${again instanceof Error ? again.message : String(again)}`),
+        h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'show', screen: 'home' }) }, 'Back to the start'));
+    } finally {
+      setPlainText(false);
+    }
+  }
+}
+
 function draw(view: View): void {
   const sameScreen = current?.screen === view.screen && (view.screen !== 'question' || (current as typeof view).question.id === view.question.id);
   const scroll = sameScreen ? window.scrollY : 0;
@@ -23,17 +64,7 @@ function draw(view: View): void {
   const previous = current;
   current = view;
   clock.stop();
-  let el: HTMLElement;
-  switch (view.screen) {
-    case 'home': el = homeScreen(view, post); break;
-    case 'setup': el = setupScreen(view, post); break;
-    case 'question': el = practiceScreen(view, post); break;
-    case 'summary': el = summaryScreen(view, post); break;
-    case 'mock': el = mockScreen(view, post, clock); break;
-    case 'mockReport': el = mockReportScreen(view, post); break;
-    case 'stats': el = statsScreen(view, post); break;
-    case 'empty': el = emptyScreen(view, post); break;
-  }
+  const el = buildSafely(view);
   const justSubmitted = view.screen === 'question' && view.submitted && previous?.screen === 'question' && !previous.submitted && previous.question.id === view.question.id;
   root.replaceChildren(el);
   window.scrollTo(0, scroll);

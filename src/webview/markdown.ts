@@ -38,10 +38,24 @@ export function renderMarkdown(md: string): DocumentFragment {
   return clean;
 }
 
+let plain = false;
+/**
+ * Draws Markdown as plain text from now on (true) or renders it again (false). The panel switches
+ * to plain text when rendering a view threw, so that one hostile question never freezes it.
+ */
+export function setPlainText(on: boolean): void {
+  plain = on;
+}
+
 /** Markdown as an element; inline content (an option) is unwrapped from its paragraph. */
 export function markdownElement(md: string, inline = false, tag: 'div' | 'span' = 'div'): HTMLElement {
   const el = document.createElement(tag);
   el.className = 'md';
+  if (plain) {
+    el.classList.add('plain');
+    el.textContent = md;
+    return el;
+  }
   const frag = renderMarkdown(md);
   if (inline && frag.childNodes.length === 1 && frag.firstChild?.nodeName === 'P') el.append(...Array.from(frag.firstChild.childNodes));
   else el.append(frag);

@@ -23,7 +23,9 @@ export function renderSignature(symbol: string, fact: FactSymbol, params: readon
     const type = fact.returns ? `: ${fact.returns.replace(/^"|"$/g, '')}` : '';
     return { signature: `${name}${type}`, params: [], omitted: 0 };
   }
-  const ps = params ?? [];
+  // Private parameters (a leading underscore, such as TorchDistributor's _ssl_conf) are not part
+  // of the API a learner calls: never shown, never counted as left out.
+  const ps = (params ?? []).filter((p) => !p.name.startsWith('_'));
   const ret = fact.kind !== 'class' && fact.returns ? ` -> ${fact.returns}` : '';
   const attempt = (keep: (p: FactParam) => boolean, ann: boolean) => `${name}(${renderParams(ps, keep, ann)})${ann ? ret : ''}`;
   const all = () => true;

@@ -53,6 +53,11 @@ export const ManualSymbolSchema = z.object({
   returns: z.string().optional(),
   mro: z.array(z.string()).optional(),
   docs: z.string().url(),
+  /**
+   * Why this entry corrects an extracted one (its kind or return type). Without it a symbol the
+   * extracted facts already have is left alone.
+   */
+  corrects: z.string().optional(),
 });
 export type ManualSymbol = z.infer<typeof ManualSymbolSchema>;
 

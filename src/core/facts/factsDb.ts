@@ -24,7 +24,15 @@ export class FactsDb {
   constructor(files: readonly FactsFile[], manual: readonly ManualSymbol[], readonly flow: FlowData) {
     for (const f of files) for (const s of f.symbols) this.symbols.set(s.qualname, s);
     for (const m of manual) {
-      if (this.symbols.has(m.qualname)) continue;
+      const extracted = this.symbols.get(m.qualname);
+      if (extracted && m.corrects) {
+        // A static extraction cannot see through some decorators (MLflow's searchable_attribute
+        // is a property subclass), so a reviewed correction replaces the kind it recorded.
+        this.symbols.set(m.qualname, { ...extracted, kind: m.kind, docs: m.docs, ...(m.returns ? { returns: m.returns } : {}) });
+        this.manual.add(m.qualname);
+        continue;
+      }
+      if (extracted) continue;
       const parsed = m.signature ? parseSignature(m.signature) : undefined;
       this.symbols.set(m.qualname, {
         qualname: m.qualname,
