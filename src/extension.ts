@@ -4,7 +4,7 @@ import { CARDS_SCHEME, CardsDocuments } from './vscode/cardsDocument';
 import { checkboxDeltas, registerCommands } from './vscode/commands';
 import { ContentLoader } from './vscode/content';
 import { ExamHoverProvider } from './vscode/hover';
-import { QUIZ_VIEW_ID, QuizViews } from './vscode/quizView';
+import { QUIZ_PANEL_TYPE, QUIZ_VIEW_ID, QuizViews } from './vscode/quizView';
 import { DueStatusBar } from './vscode/statusBar';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
@@ -46,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.questionPacks') && content.invalidate()),
     content.onDidChange(() => { plan.refresh(); void status.update(); void quiz.redrawAll(); }),
     vscode.window.registerWebviewViewProvider(QUIZ_VIEW_ID, quiz),
+    vscode.window.registerWebviewPanelSerializer(QUIZ_PANEL_TYPE, quiz.serializer),
     vscode.languages.registerHoverProvider({ language: 'python' }, hover),
     vscode.workspace.onDidCloseTextDocument((d) => hover.forget(d)),
     planView.onDidChangeCheckboxState((e) => void store.apply(...checkboxDeltas(e))),

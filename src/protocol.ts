@@ -9,6 +9,9 @@ const Id = z.string().min(1).max(200);
 const Letter = z.string().regex(/^[A-E]$/);
 const Md = z.string().max(20_000);
 
+/** Answers before the panel shows a readiness estimate and a chance of passing. */
+export const READINESS_MIN = 10;
+
 export const ScreenNameSchema = z.enum(['home', 'setup', 'stats']);
 
 export const FromWebviewSchema = z.discriminatedUnion('type', [
@@ -40,6 +43,8 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mockPause') }),
   z.object({ type: z.literal('mockResume') }),
   z.object({ type: z.literal('mockSubmit') }),
+  z.object({ type: z.literal('mockDiscard') }),
+  z.object({ type: z.literal('drillMock'), mockId: Id }),
   z.object({ type: z.literal('openMockReport'), mockId: Id }),
   z.object({ type: z.literal('openDocs'), url: z.string().max(2000).regex(/^https:\/\/[^\s]+$/) }),
   z.object({ type: z.literal('openInEditor') }),
@@ -88,6 +93,10 @@ const HomeSchema = z.object({
   screen: z.literal('home'),
   blueprint: z.object({ id: Id, title: z.string(), questions: z.number(), minutes: z.number(), passPercent: z.number(), passPublished: z.boolean() }),
   totalQuestions: z.number(),
+  /** Questions of the bank outside this blueprint (older guides), offered in Practice. */
+  otherQuestions: z.number(),
+  /** Answers given to questions of this blueprint (readiness shows from READINESS_MIN on). */
+  answered: z.number(),
   due: z.number(),
   mistakes: z.number(),
   flagged: z.number(),

@@ -2,7 +2,7 @@ import type { FeedbackView, FromWebview, QuestionView, View } from '../protocol'
 import { OUTSIDE, type Bank } from './bank';
 import type { Question } from './content/schema';
 import { isCorrect, keysOf, selectCount } from './engine/grading';
-import { drawMock, mockGoto, mockPause, mockReport, mockResume, mockSelect, mockSubmit, mockTick, mockToggleFlag, remainingMs, startMock } from './engine/mock';
+import { countedMocks, drawMock, mockDiscard, mockGoto, mockPause, mockReport, mockResume, mockSelect, mockSubmit, mockTick, mockToggleFlag, remainingMs, startMock } from './engine/mock';
 import { drawOrders, orderedChoices } from './engine/optionOrder';
 import { drillQuestions, filterQuestions, lastAnswers, practiceOrder, type DrillKind } from './engine/selection';
 import { activeSession, currentId, finishSession, nextQuestion, selectChoice, sessionScore, startSession, submitAnswer } from './engine/session';
@@ -192,8 +192,22 @@ export function handle(intent: FromWebview, screen: Screen, ctx: AppContext): Ou
       if (!mock || !q) return stay(screen);
       return mockOutcome(screen, mock, mockSelect(mock, q, intent.choice, now));
     }
-    case 'mockFlag':
-      return mock ? mockOutcome(screen, mock, mockToggleFlag(mock, now)) : stay(screen);
+    case 'mockFlag': {
+      if (!mock) return stay(screen);
+      const after = mockToggleFlag(mock, now);
+      if (after === mock) return stay(screen);
+      // A flag set in a mock is a flag like any other: it feeds the Flagged drill.
+      const qid = mock.questionIds[mock.index]!;
+      return { screen, deltas: [{ t: 'mock', m: after }, { t: 'flag', q: qid, f: { flagged: after.flagged.includes(qid), at: now } }] };
+    }
+    case 'mockDiscard':
+      return mock ? { screen: { name: 'home' }, deltas: [{ t: 'mock', m: mockDiscard(mock, now) }] } : stay(screen);
+    case 'drillMock': {
+      const m = progress.mocks[intent.mockId];
+      if (!m?.finishedAt || m.discarded) return stay(screen);
+      const wrong = mockReport(m, bank).questions.filter((row) => !row.correct).map((row) => row.id).filter((id) => bank.get(id));
+      return newSession(ctx, 'drill', "This mock's mistakes", wrong, 'immediate');
+    }
     case 'mockGoto':
       return mock ? mockOutcome(screen, mock, mockGoto(mock, intent.index, now)) : stay(screen);
     case 'mockPause':
@@ -369,6 +383,8 @@ export function render(screen: Screen, ctx: AppContext): View {
         screen: 'home',
         blueprint: { id: bp.id, title: bp.title, questions: bp.questions, minutes: bp.minutes, passPercent: bp.passPercent, passPublished: bp.passPublished },
         totalQuestions: bank.questions.filter((q) => bank.inBlueprint(q, bp)).length,
+        otherQuestions: bank.questions.filter((q) => !bank.inBlueprint(q, bp)).length,
+        answered: [...last.values()].filter((a) => inBp(a.q)).length,
         due: dueQuestions(cards, now, (id) => !!bank.get(id)).length,
         mistakes: [...last.values()].filter((a) => !a.correct && inBp(a.q)).length,
         flagged: Object.entries(progress.flags).filter(([id, f]) => f.flagged && inBp(id)).length,
@@ -383,7 +399,7 @@ export function render(screen: Screen, ctx: AppContext): View {
           return { id: d.id, title: d.title, weight: d.weight, questions: bank.questions.filter((q) => d.objectives.includes(q.objective)).length, answered: sd.answered, ...(sd.accuracy !== undefined ? { accuracy: sd.accuracy } : {}), predicted: rdd.predicted };
         }),
         readiness: { predicted: rd.overall.predicted, low: rd.overall.low, high: rd.overall.high, passProbability: rd.overall.passProbability, thin: rd.overall.thin },
-        mocks: Object.values(progress.mocks).filter((x) => x.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!).slice(0, 5).map((x) => {
+        mocks: countedMocks(progress.mocks).sort((a, b) => b.finishedAt! - a.finishedAt!).slice(0, 5).map((x) => {
           const r = mockReport(x, bank);
           return { id: x.id, at: x.finishedAt!, percent: r.percent, passed: r.passed };
         }),

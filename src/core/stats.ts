@@ -1,6 +1,6 @@
 import { OUTSIDE, type Bank } from './bank';
 import type { Blueprint } from './content/schema';
-import { mockReport } from './engine/mock';
+import { countedMocks, mockReport } from './engine/mock';
 import type { Progress } from './progress/schema';
 
 export interface AccuracyRow {
@@ -85,8 +85,7 @@ export function computeStats(bank: Bank, progress: Progress, blueprint: Blueprin
     prev = t;
   }
 
-  const mocks = Object.values(progress.mocks)
-    .filter((m) => m.finishedAt)
+  const mocks = countedMocks(progress.mocks)
     .sort((a, b) => a.startedAt - b.startedAt)
     .map((m) => {
       const r = mockReport(m, bank);

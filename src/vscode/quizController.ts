@@ -5,6 +5,8 @@ import { handle, initialScreen, render, tick, type AppContext, type Outcome, typ
 import type { ProgressStore } from '../core/progress/store';
 import { FromWebviewSchema, type ToWebview } from '../protocol';
 import type { ContentLoader } from './content';
+import type { SharedQuizScreen } from './quizSession';
+import { activeSession, finishSession } from '../core/engine/session';
 import { readSettings } from './settings';
 
 /**
@@ -13,7 +15,6 @@ import { readSettings } from './settings';
  * same store, so a tab and the sidebar stay in step.
  */
 export class QuizController implements vscode.Disposable {
-  private screen: Screen | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -23,8 +24,10 @@ export class QuizController implements vscode.Disposable {
     private readonly store: ProgressStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly openInEditor: () => void,
+    private readonly shared: SharedQuizScreen,
   ) {
     this.disposables.push(
+      shared.onDidChange(() => void this.redraw()),
       webview.onDidReceiveMessage((m) => void this.serial(() => this.onMessage(m))),
       { dispose: store.onDidChange(() => void this.redraw()).dispose },
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep') && void this.redraw()),
@@ -62,8 +65,7 @@ export class QuizController implements vscode.Disposable {
     }
     try {
       const ctx = await this.context();
-      this.screen ??= initialScreen(ctx);
-      await this.apply(handle(parsed.data, this.screen, ctx));
+      await this.apply(handle(parsed.data, this.screenOf(ctx), ctx), ctx);
     } catch (e) {
       this.log.error(`quiz: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       void vscode.window.showErrorMessage(`ML Associate Prep: ${e instanceof Error ? e.message : String(e)}`);
@@ -72,28 +74,54 @@ export class QuizController implements vscode.Disposable {
 
   /** Runs an outcome made outside the webview (a command such as "Quiz me on this"). */
   run(make: (ctx: AppContext) => Outcome): Promise<void> {
-    return this.serial(async () => this.apply(make(await this.context())));
+    return this.serial(async () => {
+      const ctx = await this.context();
+      return this.apply(make(ctx), ctx);
+    });
   }
 
-  private async apply(o: Outcome): Promise<void> {
-    this.screen = o.screen;
+  private screenOf(ctx: AppContext): Screen {
+    if (!this.shared.screen) this.shared.set(initialScreen(ctx));
+    return this.shared.screen!;
+  }
+
+  private async apply(proposed: Outcome, ctx: AppContext): Promise<void> {
+    const o = await this.confirmReplace(proposed, ctx);
+    this.shared.set(o.screen);
     if (o.deltas.length) await this.store.apply(...o.deltas); // redraws through onDidChange
     else await this.redraw();
     if (o.openUrl) void vscode.env.openExternal(vscode.Uri.parse(o.openUrl));
     if (o.openInEditor) this.openInEditor();
   }
 
+  /**
+   * Starting a new set over an unfinished one that has answers asks first. Yes finishes the old
+   * set (it goes to the history); no goes back to it.
+   */
+  private async confirmReplace(o: Outcome, ctx: AppContext): Promise<Outcome> {
+    const starting = o.deltas.find((d): d is Extract<typeof d, { t: 'session' }> => d.t === 'session' && !ctx.progress.sessions[d.s.id]);
+    const old = activeSession(ctx.progress.sessions);
+    if (!starting || !old || !Object.values(old.responses).some((r) => r.submittedAt)) return o;
+    const answered = Object.values(old.responses).filter((r) => r.submittedAt).length;
+    const choice = await vscode.window.showWarningMessage(
+      `Replace your unfinished set "${old.title}"?`,
+      { modal: true, detail: `You have answered ${answered} of its ${old.questionIds.length} questions; those answers are kept either way. Starting "${starting.s.title}" ends that set.` },
+      'Start the new set',
+    );
+    if (choice !== 'Start the new set') return { screen: { name: 'session', id: old.id }, deltas: [] };
+    return { ...o, deltas: [{ t: 'session', s: finishSession(old, ctx.now) }, ...o.deltas] };
+  }
+
   private async onTick(): Promise<void> {
     const ctx = await this.context().catch(() => undefined);
     if (!ctx) return;
-    const o = tick(this.screen ?? initialScreen(ctx), ctx);
-    if (o) await this.apply(o);
+    const o = tick(this.screenOf(ctx), ctx);
+    if (o) await this.apply(o, ctx);
   }
 
   async redraw(): Promise<void> {
     const ctx = await this.context();
-    this.screen ??= initialScreen(ctx);
-    const msg: ToWebview = { type: 'render', view: render(this.screen, ctx) };
+    const msg: ToWebview = { type: 'render', view: render(this.screenOf(ctx), ctx) };
     await this.webview.postMessage(msg);
   }
 

@@ -3,15 +3,20 @@ import type { AppContext, Outcome } from '../core/quizApp';
 import type { ProgressStore } from '../core/progress/store';
 import type { ContentLoader } from './content';
 import { QuizController } from './quizController';
+import { SharedQuizScreen } from './quizSession';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const QUIZ_VIEW_ID = 'mlAssociatePrep.quiz';
+/** The quiz tab's webview type (package.json activates on it, to restore the tab after a reload). */
+export const QUIZ_PANEL_TYPE = 'mlAssociatePrep.quizPanel';
 
 /** The quiz in the sidebar, and on request in an editor tab for long sessions. */
 export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: { webview: vscode.WebviewView; controller: QuizController } | undefined;
   private panel: { panel: vscode.WebviewPanel; controller: QuizController } | undefined;
   private pending: ((ctx: AppContext) => Outcome)[] = [];
+  /** One session for the sidebar and the tab. */
+  private readonly shared = new SharedQuizScreen();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -23,7 +28,7 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
   resolveWebviewView(webviewView: vscode.WebviewView): void {
     webviewView.webview.options = webviewOptions(this.extensionUri);
     webviewView.webview.html = webviewHtml(webviewView.webview, this.extensionUri);
-    const controller = new QuizController(webviewView.webview, this.content, this.store, this.log, () => this.openPanel());
+    const controller = new QuizController(webviewView.webview, this.content, this.store, this.log, () => this.openPanel(), this.shared);
     this.view = { webview: webviewView, controller };
     webviewView.onDidDispose(() => {
       controller.dispose();
@@ -39,16 +44,32 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
       this.panel.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel('mlAssociatePrep.quizPanel', 'ML Associate Prep', vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
+    this.adoptPanel(vscode.window.createWebviewPanel(QUIZ_PANEL_TYPE, 'ML Associate Prep', vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false }));
+  }
+
+  /** Takes charge of a quiz tab: a new one, or one VS Code restores after a reload. */
+  private adoptPanel(panel: vscode.WebviewPanel): void {
+    panel.webview.options = webviewOptions(this.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'panel');
-    const controller = new QuizController(panel.webview, this.content, this.store, this.log, () => panel.reveal());
+    const controller = new QuizController(panel.webview, this.content, this.store, this.log, () => panel.reveal(), this.shared);
     this.panel = { panel, controller };
     panel.onDidDispose(() => {
       controller.dispose();
       this.panel = undefined;
     });
   }
+
+  /** Brings the quiz tab back after a window reload, on the session the window had. */
+  readonly serializer: vscode.WebviewPanelSerializer = {
+    deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+      if (this.panel) {
+        panel.dispose();
+        return;
+      }
+      this.adoptPanel(panel);
+    },
+  };
 
   /** Shows the quiz (the tab if open, else the sidebar) and runs an outcome there. */
   async show(make?: (ctx: AppContext) => Outcome): Promise<void> {
@@ -74,5 +95,6 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
   dispose(): void {
     this.view?.controller.dispose();
     this.panel?.panel.dispose();
+    this.shared.dispose();
   }
 }

@@ -10,7 +10,7 @@ import { statsScreen } from './screens/stats';
 // The quiz panel's browser side. It draws the view the extension sends and reports what the user
 // does; it holds no progress of its own, so a reload only needs the next render.
 
-declare function acquireVsCodeApi(): { postMessage(msg: unknown): void };
+declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(state: unknown): void };
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('app')!;
 const clock = new MockClock();
@@ -21,7 +21,7 @@ const post = (msg: FromWebview) => vscode.postMessage(msg);
 /** The screen's element for a view. */
 function build(view: View): HTMLElement {
   switch (view.screen) {
-    case 'home': return homeScreen(view, post);
+    case 'home': return homeScreen(view, post, clock);
     case 'setup': return setupScreen(view, post);
     case 'question': return practiceScreen(view, post);
     case 'summary': return summaryScreen(view, post);
@@ -63,6 +63,9 @@ function draw(view: View): void {
   const focusedAction = (document.activeElement as HTMLElement | null)?.dataset?.action ?? (document.activeElement as HTMLElement | null)?.dataset?.choice;
   const previous = current;
   current = view;
+  // A saved state tells VS Code to restore the quiz tab after a reload (the extension's serializer
+  // then draws the session the window had); the screen name is all it needs to keep.
+  vscode.setState({ screen: view.screen });
   clock.stop();
   const el = buildSafely(view);
   const justSubmitted = view.screen === 'question' && view.submitted && previous?.screen === 'question' && !previous.submitted && previous.question.id === view.question.id;

@@ -96,6 +96,15 @@ export function mockToggleFlag(m: Mock, now: number): Mock {
   return { ...m, flagged, updatedAt: nextStamp(m.updatedAt, now) };
 }
 
+/** Abandons a running mock: it ends without recording answers and never counts in statistics. */
+export function mockDiscard(m: Mock, now: number): Mock {
+  if (m.finishedAt) return m;
+  return { ...m, finishedAt: now, finishedBy: 'user', discarded: true, pausedAt: undefined, updatedAt: nextStamp(m.updatedAt, now) };
+}
+
+/** Finished mocks that count: submitted by hand or by the clock, not discarded. */
+export const countedMocks = (mocks: Record<string, Mock>): Mock[] => Object.values(mocks).filter((m) => m.finishedAt && !m.discarded);
+
 /** Jumps to a question (previous / next / the question map). */
 export function mockGoto(m: Mock, index: number, now: number): Mock {
   if (!open(m) || index < 0 || index >= m.questionIds.length || index === m.index) return m;
@@ -164,14 +173,16 @@ export function mockReport(m: Mock, bank: Bank): MockReport {
   });
   const correct = questions.filter((q) => q.correct).length;
   const total = questions.length;
-  const percent = total ? Math.round((correct / total) * 1000) / 10 : 0;
+  // Whole percentages, as everywhere else in the product; the verdict uses the exact share.
+  const exact = total ? (correct / total) * 100 : 0;
+  const percent = Math.round(exact);
   const perDomain = bp.domains.map((d) => {
     const qs = questions.filter((q) => q.domain === d.id);
     const c = qs.filter((q) => q.correct).length;
-    return { domain: d.id, title: d.title, correct: c, total: qs.length, percent: qs.length ? Math.round((c / qs.length) * 1000) / 10 : 0 };
+    return { domain: d.id, title: d.title, correct: c, total: qs.length, percent: qs.length ? Math.round((c / qs.length) * 100) : 0 };
   });
   return {
-    correct, total, percent, passPercent: bp.passPercent, passPublished: bp.passPublished, passed: percent >= bp.passPercent,
+    correct, total, percent, passPercent: bp.passPercent, passPublished: bp.passPublished, passed: exact >= bp.passPercent,
     durationMs: m.durationMs, usedMs: (m.finishedAt ?? m.updatedAt) - m.startedAt - m.pausedTotal, finishedBy: m.finishedBy ?? 'user',
     perDomain, questions,
   };

@@ -96,6 +96,8 @@ export const MockSchema = z.object({
   updatedAt: Time,
   finishedAt: Time.optional(),
   finishedBy: z.enum(['user', 'timeout']).optional(),
+  /** Abandoned by the learner: no answers recorded, left out of statistics and readiness. */
+  discarded: z.boolean().optional(),
   orders: OrdersSchema.optional(),
 });
 export type Mock = z.infer<typeof MockSchema>;

@@ -1,29 +1,45 @@
-import type { HomeView, View } from '../../protocol';
-import { duration, h, icon, pct } from '../dom';
+import { READINESS_MIN, type HomeView, type View } from '../../protocol';
+import type { MockClock } from './mock';
+import { h, icon, pct } from '../dom';
 import type { Post } from '../post';
 
 function tile(title: string, detail: string, iconName: string, onclick: () => void, attrs: Record<string, string> = {}): HTMLElement {
   return h('button', { class: 'tile', onclick, ...attrs }, h('span', { class: 'tile-title' }, icon(iconName), ' ', title), h('span', { class: 'tile-detail' }, detail));
 }
 
-export function homeScreen(v: HomeView, post: Post): HTMLElement {
+export function homeScreen(v: HomeView, post: Post, clock: MockClock): HTMLElement {
   const bp = v.blueprint;
   const parts: Node[] = [
     h('header', { class: 'home-head' },
       h('h2', {}, 'ML Associate Prep'),
-      h('p', { class: 'muted' }, `${bp.title} · ${bp.questions} questions · ${bp.minutes} min · ${v.totalQuestions} in the bank`),
+      h('p', { class: 'muted' }, `${bp.title} · ${bp.questions} questions · ${bp.minutes} min`),
+      h('p', { class: 'muted bank-line' }, `${v.totalQuestions} questions on this blueprint${v.otherQuestions ? `, and ${v.otherQuestions} on topics only the older guides list (Practice › Older guides)` : ''}.`),
     ),
   ];
   if (v.activeMock) {
-    parts.push(h('div', { class: 'banner' }, icon('watch'), ` Mock exam in progress: ${v.activeMock.answered}/${v.activeMock.total} answered, ${duration(v.activeMock.remainingMs)} left${v.activeMock.paused ? ' (paused)' : ''}. `,
+    // The time left counts down here too (the exam's clock keeps running while you look away).
+    const left = h('span', { class: 'clock', role: 'timer' });
+    clock.start(left, v.activeMock.remainingMs, v.activeMock.paused);
+    parts.push(h('div', { class: 'banner' }, icon('watch'), ` Mock exam in progress: ${v.activeMock.answered}/${v.activeMock.total} answered, `, left, ` left${v.activeMock.paused ? ' (paused)' : ''}. `,
       h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'resume' }) }, 'Resume mock')));
   } else if (v.resumable) {
     parts.push(h('div', { class: 'banner' }, icon('debug-continue'), ` ${v.resumable.title}: question ${v.resumable.index + 1} of ${v.resumable.total}. `,
       h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'resume' }) }, 'Resume')));
   }
+  const busy = !!(v.resumable || v.activeMock);
+  if (v.answered < READINESS_MIN && !busy) {
+    // First run: one obvious first step, and why.
+    parts.push(h('section', { class: 'start-here', 'aria-label': 'Start here' },
+      h('h3', {}, icon('rocket'), ' Start here'),
+      h('p', {}, `Answer ${READINESS_MIN} questions from every domain to get your first readiness estimate${v.answered ? ` (${v.answered} so far)` : ''}.`),
+      h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'random', size: READINESS_MIN, feedback: 'immediate' }) }, `Start ${READINESS_MIN} questions`),
+    ));
+  }
+  const review = tile(`Review due (${v.due})`, v.due ? 'Spaced repetition: what you are about to forget' : 'Nothing due right now', 'history', () => post({ type: 'startReview' }), v.due && !busy && v.answered >= READINESS_MIN ? { 'data-autofocus': '1' } : {});
+  const practice = tile('Practice', 'Choose domains, objectives, APIs, difficulty', 'mortar-board', () => post({ type: 'show', screen: 'setup' }), !v.due && !busy && v.answered >= READINESS_MIN ? { 'data-autofocus': '1' } : {});
+  // What is due comes first; with nothing due, practice does.
   parts.push(h('div', { class: 'tiles' },
-    tile(`Review due (${v.due})`, v.due ? 'Spaced repetition: what you are about to forget' : 'Nothing due right now', 'history', () => post({ type: 'startReview' }), v.due && !v.resumable && !v.activeMock ? { 'data-autofocus': '1' } : {}),
-    tile('Practice', 'Choose domains, objectives, APIs, difficulty', 'mortar-board', () => post({ type: 'show', screen: 'setup' }), !v.due && !v.resumable && !v.activeMock ? { 'data-autofocus': '1' } : {}),
+    ...(v.due ? [review, practice] : [practice, review]),
     tile('Mock exam', `${bp.questions} questions, ${bp.minutes} minutes, no feedback until the end`, 'watch', () => post({ type: 'startMock' })),
     tile('Statistics', `${v.answeredToday} answered today · ${v.streak}-day streak`, 'graph', () => post({ type: 'show', screen: 'stats' })),
   ));
@@ -33,7 +49,7 @@ export function homeScreen(v: HomeView, post: Post): HTMLElement {
     h('button', { class: 'chip', onclick: () => post({ type: 'startDrill', kind: 'flagged' }) }, `Flagged (${v.flagged})`),
     h('button', { class: 'chip', onclick: () => post({ type: 'startDrill', kind: 'unseen' }) }, `Never seen (${v.unseen})`),
   ));
-  if (v.readiness) {
+  if (v.readiness && v.answered >= READINESS_MIN) {
     const r = v.readiness;
     parts.push(h('section', { class: 'readiness', 'aria-label': 'Readiness' },
       h('h3', {}, 'Readiness'),

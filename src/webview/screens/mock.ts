@@ -32,10 +32,18 @@ export function mockScreen(v: MockView, post: Post, clock: MockClock): HTMLEleme
   const clockEl = h('span', { class: 'clock', role: 'timer' });
   clock.start(clockEl, v.remainingMs, v.paused);
   const unanswered = v.map.filter((m) => !m.answered).length;
+  const flagged = v.map.filter((m) => m.flagged).length;
+  const plural = (n: number, one: string, many: string) => `${n} question${n === 1 ? ` ${one}` : `s ${many}`}`;
+  const pending = [unanswered ? `${plural(unanswered, 'is', 'are')} unanswered` : '', flagged ? `${plural(flagged, 'is', 'are')} flagged for review` : ''].filter(Boolean);
   const confirm = h('div', { class: 'confirm', hidden: true, role: 'alertdialog', 'aria-label': 'Submit the exam?' },
-    h('p', {}, unanswered ? `${unanswered} question${unanswered === 1 ? ' is' : 's are'} unanswered. Submit anyway?` : 'Submit the exam and see your score?'),
+    h('p', {}, pending.length ? `${pending.join(' and ')}. Submit anyway?` : 'Submit the exam and see your score?'),
     h('button', { class: 'primary', 'data-action': 'confirm-submit', onclick: () => post({ type: 'mockSubmit' }) }, 'Submit now'),
     h('button', { class: 'secondary', onclick: () => { confirm.hidden = true; } }, 'Keep going'),
+  );
+  const discard = h('div', { class: 'confirm', hidden: true, role: 'alertdialog', 'aria-label': 'Discard this mock exam?' },
+    h('p', {}, 'Discard this mock exam? Its answers are not recorded and it never counts in your statistics.'),
+    h('button', { class: 'secondary', 'data-action': 'confirm-discard', onclick: () => post({ type: 'mockDiscard' }) }, 'Discard the mock'),
+    h('button', { class: 'primary', onclick: () => { discard.hidden = true; } }, 'Keep going'),
   );
   const map = h('nav', { class: 'qmap', 'aria-label': 'Question map' },
     ...v.map.map((m, i) => h('button', {
@@ -65,7 +73,9 @@ export function mockScreen(v: MockView, post: Post, clock: MockClock): HTMLEleme
         h('button', { class: 'secondary end', 'data-action': 'submit-exam', onclick: () => { confirm.hidden = false; (confirm.querySelector('button') as HTMLButtonElement).focus(); } }, 'Submit exam'),
       ),
       confirm,
+      discard,
       map,
+      h('p', { class: 'footer' }, h('button', { class: 'link', 'data-action': 'discard', onclick: () => { discard.hidden = false; (discard.querySelector('button') as HTMLButtonElement).focus(); } }, 'Discard this mock…')),
     );
   }
   return h('section', { class: 'screen mock', 'aria-label': 'Mock exam' }, ...body);
@@ -84,7 +94,9 @@ export function mockReportScreen(v: MockReportView, post: Post): HTMLElement {
     ),
     h('h3', {}, 'Time per question'),
     timeBars(v.items.map((it, i) => ({ label: `Q${i + 1}`, seconds: (it.spentMs ?? 0) / 1000, right: it.feedback.correct })), `Time spent per question, ${duration(v.usedMs)} in all; filled bars were answered right`),
-    h('div', { class: 'actions' }, h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'show', screen: 'home' }) }, 'Done')),
+    h('div', { class: 'actions' },
+      h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'show', screen: 'home' }) }, 'Done'),
+      v.correct < v.total ? h('button', { class: 'secondary', 'data-action': 'drill-mock', onclick: () => post({ type: 'drillMock', mockId: v.mockId }) }, `Drill this mock's ${v.total - v.correct} mistakes`) : null),
     h('h3', {}, 'Review'),
     ...v.items.map((it, i) => h('details', { class: `review-item ${it.feedback.correct ? 'right' : 'wrong'}`, open: !it.feedback.correct },
       h('summary', {}, icon(it.feedback.correct ? 'pass' : it.selected.length ? 'error' : 'circle-large-outline'), ` ${i + 1}. ${[it.question.domain?.title, it.question.about?.topic].filter(Boolean).join(' · ')}`,

@@ -1,4 +1,4 @@
-import type { StatsView } from '../../protocol';
+import { READINESS_MIN, type StatsView } from '../../protocol';
 import { dailyBars, intervalBars, weeklyLines } from '../charts';
 import { h, pct } from '../dom';
 import type { Post } from '../post';
@@ -11,9 +11,13 @@ export function statsScreen(v: StatsView, post: Post): HTMLElement {
       h('span', { class: 'session-title' }, `Statistics · ${v.blueprintTitle}`)),
     h('p', {}, `${v.answered} answers, ${pct(v.answered ? v.correct / v.answered : undefined)} right · streak ${v.streak.current} day${v.streak.current === 1 ? '' : 's'} (best ${v.streak.best})`),
     h('h3', {}, 'Readiness'),
-    h('p', {}, `Predicted exam score ${pct(r.overall.predicted)} (90 % interval ${pct(r.overall.low)}–${pct(r.overall.high)}), chance of reaching ${r.overall.passPercent} %: ${pct(r.overall.passProbability)}.${r.overall.thin ? ' Some domains have few answers, so the interval is wide.' : ''}`),
-    intervalBars(r.domains.map((d) => ({ title: d.title, value: d.predicted, low: d.low, high: d.high, thin: d.thin })), r.overall.passPercent / 100, `Predicted score per domain: ${r.domains.map((d) => `${d.title} ${pct(d.predicted)}`).join('; ')}`),
-    h('ul', { class: 'legend' }, ...r.domains.map((d) => h('li', {}, `${d.title}: ${pct(d.predicted)} (${d.answered} answered${d.thin ? ', thin' : ''})`))),
+    ...(v.answered < READINESS_MIN
+      ? [h('p', { class: 'muted' }, `Readiness and the chance of passing appear after ${READINESS_MIN} answers (${v.answered} so far): fewer say more about luck than about you.`)]
+      : [
+          h('p', {}, `Predicted exam score ${pct(r.overall.predicted)} (90 % interval ${pct(r.overall.low)}–${pct(r.overall.high)}), chance of reaching ${r.overall.passPercent} %: ${pct(r.overall.passProbability)}.${r.overall.thin ? ' Some domains have few answers, so the interval is wide.' : ''}`),
+          intervalBars(r.domains.map((d) => ({ title: d.title, value: d.predicted, low: d.low, high: d.high, thin: d.thin })), r.overall.passPercent / 100, `Predicted score per domain: ${r.domains.map((d) => `${d.title} ${pct(d.predicted)}`).join('; ')}`),
+          h('ul', { class: 'legend' }, ...r.domains.map((d) => h('li', {}, `${d.title}: ${pct(d.predicted)} (${d.answered} answered${d.thin ? ', thin' : ''})`))),
+        ]),
     h('h3', {}, 'Accuracy per domain, by week'),
     weeklyLines(v.perDomain.map((d) => ({ title: d.title, values: d.weekly })), v.weeks, `Weekly accuracy per domain: ${v.perDomain.map((d) => `${d.title} ${pct(d.accuracy)}`).join('; ')}`, 0.7),
     h('ul', { class: 'legend series' }, ...v.perDomain.map((d, i) => h('li', { class: `c${i + 1}` }, `${d.title}: ${pct(d.accuracy)} of ${d.answered}`))),
