@@ -59,7 +59,12 @@ export function renderSignature(symbol: string, fact: FactSymbol, params: readon
 
 /** A one-line deprecation fact for the card, if the facts record one. */
 export function deprecationLine(fact: FactSymbol): string | undefined {
-  const ds = (fact.deprecations ?? []) as { scope?: string; since?: string; params?: string[]; alternatives?: string[] }[];
+  type Dep = { scope?: string; since?: string; params?: string[]; alternatives?: string[]; kind?: string };
+  const all = (fact.deprecations ?? []) as Dep[];
+  // A pending deprecation only warns that one is coming (Spark 3.5's GroupedData.apply): say so,
+  // rather than calling the API deprecated.
+  const pending = all.filter((d) => d.kind === 'pending_deprecation');
+  const ds = all.filter((d) => d.kind !== 'pending_deprecation');
   const whole = ds.find((d) => d.scope === 'function' || d.scope === 'class' || d.scope === 'package');
   const alt = (d: { alternatives?: string[] }) => (d.alternatives?.length ? `; use ${d.alternatives.map((a) => `\`${a}\``).join(' or ')}` : '');
   if (fact.deprecated || whole) {
@@ -68,6 +73,8 @@ export function deprecationLine(fact: FactSymbol): string | undefined {
   }
   const param = ds.filter((d) => d.scope === 'parameter' && d.params?.length);
   if (param.length) return param.map((d) => `\`${d.params!.join('`, `')}\` deprecated${d.since ? ` since ${d.since}` : ''}${alt(d)}`).join('. ') + '.';
+  const soon = pending.find((d) => d.scope === 'function' || d.scope === 'class');
+  if (soon) return `Not deprecated yet: calling it warns that a deprecation is coming${alt(soon)}.`;
   return undefined;
 }
 
