@@ -15,6 +15,8 @@ export interface ExtensionApi {
   plan: StudyPlanProvider;
   ready: Promise<void>;
   backend: VscodeProgressBackend;
+  /** The walkthrough's context keys as last set (VS Code offers no way to read a context key back). */
+  contextKeys: () => Readonly<Record<string, boolean>>;
 }
 
 /** Composes the services and registers the three surfaces; reads nothing large up front. */
@@ -36,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   ready.catch((e) => log.error(`progress: ${String(e)}`));
 
   const quiz = new QuizViews(context.extensionUri, content, store, log);
-  const plan = new StudyPlanProvider(store, content);
+  const plan = new StudyPlanProvider(store, content, context.workspaceState);
   const planView = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: plan, manageCheckboxStateManually: true, showCollapseAll: true });
   const hover = new ExamHoverProvider(content);
   const status = new DueStatusBar(store, content);
@@ -50,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerHoverProvider({ language: 'python' }, hover),
     vscode.workspace.onDidCloseTextDocument((d) => hover.forget(d)),
     planView.onDidChangeCheckboxState((e) => void store.apply(...checkboxDeltas(e))),
+    planView.onDidExpandElement((e) => plan.remember(e.element, true)),
+    planView.onDidCollapseElement((e) => plan.remember(e.element, false)),
     vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
     vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
@@ -62,15 +66,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   void ready.then(() => status.update());
-  // Walkthrough steps complete on these context keys.
+  // Walkthrough steps complete on these context keys. They start false and turn true once the saved
+  // progress is read: the walkthrough completes a step on that change, so a tick made in an earlier
+  // session (or before the walkthrough was opened) still completes its step.
+  void vscode.commands.executeCommand('setContext', 'mlAssociatePrep.answeredOne', false);
+  void vscode.commands.executeCommand('setContext', 'mlAssociatePrep.tickedOne', false);
+  const keys: Record<string, boolean> = {};
   const contextKeys = () => {
     const p = store.progress;
-    void vscode.commands.executeCommand('setContext', 'mlAssociatePrep.answeredOne', p.answers.length > 0);
-    void vscode.commands.executeCommand('setContext', 'mlAssociatePrep.tickedOne', Object.values(p.ticks).some((t) => t.checked));
+    keys.answeredOne = p.answers.length > 0;
+    keys.tickedOne = Object.values(p.ticks).some((t) => t.checked);
+    for (const [k, v] of Object.entries(keys)) void vscode.commands.executeCommand('setContext', `mlAssociatePrep.${k}`, v);
   };
   context.subscriptions.push({ dispose: store.onDidChange(contextKeys).dispose });
   void ready.then(contextKeys);
-  return { store, plan, ready, backend };
+  return { store, plan, ready, backend, contextKeys: () => ({ ...keys }) };
 }
 
 export function deactivate(): void {}

@@ -1,13 +1,20 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { exportDocument, importSummary, readExport } from '../core/progress/exportFile';
 import type { ProgressStore } from '../core/progress/store';
+
+/** Where the export and import dialogs start: the first workspace folder, else the home folder. */
+function startFolder(): vscode.Uri {
+  return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
+}
 
 /** Writes the progress to a JSON file the user picks. */
 export async function exportProgress(store: ProgressStore, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const uri = target ?? (await vscode.window.showSaveDialog({
     title: 'Export ML Associate Prep progress',
-    defaultUri: vscode.Uri.file(`ml-associate-prep-progress-${new Date().toISOString().slice(0, 10)}.json`),
+    // In the workspace folder when there is one, else the home folder (never the file-system root).
+    defaultUri: vscode.Uri.joinPath(startFolder(), `ml-associate-prep-progress-${new Date().toISOString().slice(0, 10)}.json`),
     filters: { JSON: ['json'] },
   }));
   if (!uri) return undefined;
@@ -21,7 +28,7 @@ export async function exportProgress(store: ProgressStore, target?: vscode.Uri):
  * error; a file with some damaged records asks before importing the valid rest.
  */
 export async function importProgress(store: ProgressStore, source?: vscode.Uri, confirm = true): Promise<{ imported: boolean; message: string }> {
-  const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import ML Associate Prep progress', canSelectMany: false, filters: { JSON: ['json'] } }))?.[0];
+  const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import ML Associate Prep progress', defaultUri: startFolder(), canSelectMany: false, filters: { JSON: ['json'] } }))?.[0];
   if (!uri) return { imported: false, message: 'cancelled' };
   let text: string;
   try {
@@ -38,7 +45,11 @@ export async function importProgress(store: ProgressStore, source?: vscode.Uri, 
     return { imported: false, message };
   }
   const s = importSummary(store.progress, r.progress);
-  const what = `${s.newAnswers} new answers (of ${s.answers} in the file), ${s.ticks} plan ticks, ${s.mocks} mock exams`;
+  const parts = [`${s.newAnswers} new answer${s.newAnswers === 1 ? '' : 's'} (of ${s.answers} in the file)`];
+  if (s.ticks) parts.push(`${s.ticks} plan tick${s.ticks === 1 ? '' : 's'}`);
+  if (s.mocks) parts.push(`${s.mocks} mock exam${s.mocks === 1 ? '' : 's'}`);
+  if (s.flags) parts.push(`${s.flags} flag${s.flags === 1 ? '' : 's'}`);
+  const what = parts.join(', ');
   if (confirm) {
     const detail = r.problems.length ? `Problems found: ${r.problems.join('; ')}. The valid records can still be imported.` : 'Your current progress is kept; the file is merged into it.';
     const choice = await vscode.window.showWarningMessage(`Import ${what}?`, { modal: true, detail }, 'Merge into my progress');

@@ -13,7 +13,10 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
   private readonly subs: vscode.Disposable[] = [];
   private parents = new Map<string, PlanNode>();
 
-  constructor(private readonly store: ProgressStore, private readonly content: ContentLoader) {
+  /** Ids of the weeks and domains the learner expanded or collapsed, kept across reloads. */
+  private static readonly EXPANDED = 'mlAssociatePrep.plan.expanded';
+
+  constructor(private readonly store: ProgressStore, private readonly content: ContentLoader, private readonly memento?: vscode.Memento) {
     this.subs.push(
       { dispose: store.onDidChange(() => this.changed.fire(undefined)).dispose },
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -37,9 +40,18 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
     return this.parents.get(node.id);
   }
 
+  /** Remembers an expand or collapse (wired to the tree view's events in activate()). */
+  remember(node: PlanNode, expanded: boolean): void {
+    const state = { ...this.memento?.get<Record<string, boolean>>(StudyPlanProvider.EXPANDED, {}) };
+    state[node.id] = expanded;
+    void this.memento?.update(StudyPlanProvider.EXPANDED, state);
+  }
+
   getTreeItem(n: PlanNode): vscode.TreeItem {
+    const remembered = this.memento?.get<Record<string, boolean>>(StudyPlanProvider.EXPANDED, {})[n.id];
+    const open = remembered ?? (n.kind === 'plan' || n.kind === 'domains');
     const collapsible = n.children?.length
-      ? n.kind === 'plan' || n.kind === 'domains' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
+      ? open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(n.label, collapsible);
     item.id = n.id;

@@ -67,6 +67,24 @@ describe('e2e: mock exam, status bar and review', function () {
     assert.equal(await quiz.locator('table.domains tbody tr').count(), 4, 'a score per domain');
     assert.equal(await quiz.locator('.review-item').count(), 48);
     await wb.screenshot('mock-report');
+    // The report offers a drill on this mock's mistakes (a blank counts as a mistake).
+    assert.match(await quiz.locator('button[data-action=drill-mock]').innerText(), /Drill this mock's \d+ mistakes/);
+  });
+
+  it('discards a mock: it is not recorded and statistics do not count it', async () => {
+    let quiz = await wb.quiz();
+    const done = quiz.locator('.screen.report button', { hasText: 'Done' });
+    if (await done.count()) await done.click();
+    await wb.command('ML Associate Prep: Start Mock Exam');
+    quiz = await wb.quiz('mock');
+    await quiz.locator('.choice input').first().check();
+    await quiz.locator('button[data-action=discard]').click();
+    await quiz.locator('button[data-action=confirm-discard]').click();
+    quiz = await wb.quiz('home');
+    assert.equal(await quiz.locator('.mock-history li').count(), 1, 'only the submitted mock is listed');
+    await wb.command('ML Associate Prep: Show Statistics');
+    quiz = await wb.quiz('stats');
+    assert.equal(await quiz.locator('.screen.stats li button.link').count(), 1, 'statistics list only the submitted mock');
   });
 
   it('shows due questions in the status bar, and the count drops after a review', async () => {

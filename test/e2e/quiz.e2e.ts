@@ -67,6 +67,11 @@ describe('e2e: the quiz panel', function () {
     quiz = await wb.quiz('setup');
     await quiz.locator('select[name=symbol]').selectOption('mlflow.client.MlflowClient.get_metric_history');
     await quiz.locator('button[type=submit]').click();
+    // The set from the tests above is unfinished and has answers: the quiz asks before replacing it.
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Replace your unfinished set/);
+    assert.equal(await wb.answerDialog('Start the new set'), true);
     quiz = await wb.quiz('practice');
     for (let i = 0; i < 10 && !(await quiz.locator('.stem', { hasText: 'HOSTILE-STEM' }).count()); i++) {
       await quiz.locator('button[data-action=skip]').click();
@@ -102,6 +107,7 @@ describe('e2e: the quiz panel', function () {
       await quiz.locator('input[name=order][value=in-order]').check();
       await quiz.locator('input[name=size]').fill('1');
       await quiz.locator('button[type=submit]').click();
+      await wb.answerDialog('Start the new set', 2_000); // the hostile-pack set above is unfinished
       quiz = await wb.quiz('practice');
       assert.equal(await quiz.locator('.badge.subtle, .badge.difficulty, .badge.api').count(), 0, 'no objective, difficulty or API before the answer');
       const stem = await quiz.locator('.stem').innerText();

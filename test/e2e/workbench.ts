@@ -176,6 +176,22 @@ export class Workbench {
     }
   }
 
+  /**
+   * Answers a modal dialog with the button labelled `button`, if one shows within `ms`; returns
+   * whether it did. (The quiz asks before replacing an unfinished set.)
+   */
+  async answerDialog(button: string, ms = 4_000): Promise<boolean> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    try {
+      await dialog.waitFor({ timeout: ms });
+    } catch {
+      return false;
+    }
+    await dialog.locator('a.monaco-button, button', { hasText: button }).first().click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    return true;
+  }
+
   /** Shows the ML Associate Prep container (quiz and study plan). */
   async openActivity(): Promise<void> {
     const icon = this.page.locator('.activitybar [aria-label*="ML Associate Prep"]').first();

@@ -44,6 +44,11 @@ export function registerProgressSuite(mode: 'write' | 'verify' | 'import' | 'cor
         const { store } = await api();
         assert.ok(store.progress.answers.some((a) => a.id === ANSWER.id));
       });
+      it('sets the walkthrough\'s keys from progress made before this window opened', async () => {
+        const a = await api();
+        await a.ready;
+        await until(() => a.contextKeys().tickedOne === true && a.contextKeys().answeredOne === true, 'tickedOne and answeredOne to be set');
+      });
     }
     if (mode === 'import') {
       it('imports an exported file into a fresh profile and reproduces the progress', async () => {
@@ -54,6 +59,11 @@ export function registerProgressSuite(mode: 'write' | 'verify' | 'import' | 'cor
         const exported = JSON.parse(readFileSync(exportPath(), 'utf8')).progress;
         assert.deepEqual(store.progress.answers.map((a) => a.id).sort(), exported.answers.map((a: { id: string }) => a.id).sort());
         assert.deepEqual(store.progress.ticks, exported.ticks);
+      });
+      it('re-importing the same file reports nothing new', async () => {
+        const result = await vscode.commands.executeCommand<{ imported: boolean; message: string }>('mlAssociatePrep.importProgress', vscode.Uri.file(exportPath()), { confirm: false });
+        assert.equal(result.imported, true, result.message);
+        assert.match(result.message, /^Imported 0 new answers \(of \d+ in the file\)\.$/, result.message);
       });
       it('refuses a file that is not a progress export, with a clear message', async () => {
         const result = await vscode.commands.executeCommand<{ imported: boolean; message: string }>('mlAssociatePrep.importProgress', vscode.Uri.file(__filename), { confirm: false });

@@ -33,13 +33,20 @@ export function readExport(text: string): ImportResult {
   return { progress: r.progress, problems: r.problems };
 }
 
-/** What importing would add: answers not yet known, and other records that differ. */
-export function importSummary(current: Progress, incoming: Progress): { newAnswers: number; answers: number; ticks: number; mocks: number } {
+/**
+ * What importing would really change: answers not yet known, and ticks, mocks and flags that are
+ * new or newer than ours (merge keeps the later of two stamped records). Re-importing one's own
+ * export therefore reports nothing new.
+ */
+export function importSummary(current: Progress, incoming: Progress): { newAnswers: number; answers: number; ticks: number; mocks: number; flags: number } {
   const known = new Set(current.answers.map((a) => a.id));
+  const newer = <T>(mine: Record<string, T>, theirs: Record<string, T>, stamp: (x: T) => number) =>
+    Object.entries(theirs).filter(([id, x]) => !Object.hasOwn(mine, id) || stamp(x) > stamp(mine[id]!)).length;
   return {
     newAnswers: incoming.answers.filter((a) => !known.has(a.id)).length,
     answers: incoming.answers.length,
-    ticks: Object.keys(incoming.ticks).length,
-    mocks: Object.keys(incoming.mocks).length,
+    ticks: newer(current.ticks, incoming.ticks, (t) => t.at),
+    mocks: newer(current.mocks, incoming.mocks, (m) => m.updatedAt),
+    flags: newer(current.flags, incoming.flags, (f) => f.at),
   };
 }
