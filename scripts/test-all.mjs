@@ -23,7 +23,7 @@ for (const [name, cmd, args] of stages) {
   console.log(`\n=== ${name} ===`);
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: name.startsWith('coverage') ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
-  if (name.startsWith('coverage')) console.log(String(r.stdout).split('\n').filter((l) => /^Questions:|^Cues|^Test-wise|^Multiple-select key|^APIs tagged|Every target|Below target|^\s+- /.test(l)).join('\n'));
+  if (name.startsWith('coverage')) console.log(String(r.stdout).split('\n').filter((l) => /^Questions:|^Cues|^Test-wise|^Multiple-select key|^Key length rank|^APIs tagged|Every target|Below target|^\s+- /.test(l)).join('\n'));
   if (r.status !== 0) {
     console.error(`\nnpm test: "${name}" failed (exit ${r.status})`);
     process.exit(r.status ?? 1);

@@ -15,7 +15,7 @@ import { findProjectRoot, loadCompileInput } from './node/contentSources';
 
 const USAGE = `usage: node dist/cli.js <command>
   lint [--cues] [paths...] check question and note files (default: all of questions/); exit 1 on errors;
-                           --cues lists each single-answer question a test-wise guesser gets right
+                           --cues lists each single-answer question's key length rank and the cues a guesser uses
   build [--out FILE]       compile questions/ and facts/ into dist/content.json (fails on lint errors)
   questions --json [--blueprint ID]   the compiled bank
   notes --json             every hover card: symbol, signature, the parameters it shows
@@ -90,7 +90,7 @@ function main(argv: string[]): number {
         if (q.type !== 'single') continue;
         const c = questionCues(q);
         const marks = [c.keyLongest && 'key longest', c.keyShortest && 'key shortest', c.guesserHit > 0 && `guesser right by ${c.guesserRule}`].filter(Boolean);
-        if (marks.length) console.log(`${q.source.file}:${q.source.line}: ${q.id}: ${marks.join(', ')} (key/longest distractor ${c.longRatio.toFixed(2)})`);
+        console.log(`${q.source.file}:${q.source.line}: ${q.id}: key length rank ${c.lengthRank + 1} of ${q.choices.length}${marks.length ? `, ${marks.join(', ')}` : ''} (key/longest distractor ${c.longRatio.toFixed(2)})`);
       }
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       console.log(`${content.questions.length} questions, ${content.cards.length} notes checked: ${errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors'}`);

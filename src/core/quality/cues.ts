@@ -16,6 +16,12 @@ export const CUE_TARGETS = {
   multiplePosition: [0.15, 0.35] as const,
   /** Expected score of the test-wise guesser on single-answer questions. */
   guesser: 0.32,
+  /**
+   * Keys at any one length rank (longest, second longest, ...) among four-option single-answer
+   * questions: a guesser who always picks the option of that rank scores this share. Trimming
+   * keys until they are "a bit shorter than the longest" only moves the cue to the second rank.
+   */
+  lengthRank: 0.32,
 };
 
 /** A key "stands out" when it is this much longer (or shorter) than every distractor. */
@@ -43,6 +49,8 @@ export interface QuestionCues {
   shortRatio: number;
   keyLongest: boolean;
   keyShortest: boolean;
+  /** How many options are longer than the key (0: the key is the longest). */
+  lengthRank: number;
   /** The guesser's chance of picking the key (0..1): 1 or 0 when it picks one option, 1/k on a k-way tie. */
   guesserHit: number;
   /** Which cue the guesser used. */
@@ -88,6 +96,7 @@ export function questionCues(q: Pick<Question, 'id' | 'stem' | 'choices' | 'symb
     shortRatio: minOther / Math.max(1, keyLen),
     keyLongest: keyLen >= maxOther,
     keyShortest: keyLen <= minOther,
+    lengthRank: others.filter((l) => l > keyLen).length,
     guesserHit: picks.includes(keyIndex) ? 1 / picks.length : 0,
     guesserRule: rule,
   };
@@ -100,6 +109,8 @@ export interface CueReport {
   keyShortest: number;
   keyStandsOutShort: number;
   guesser: number;
+  /** Share of four-option single-answer keys at each length rank (0: longest ... 3: shortest). */
+  lengthRanks: number[];
   /** How often the guesser used each cue. */
   guesserRules: Record<QuestionCues['guesserRule'], number>;
   multiples: number;
@@ -117,6 +128,8 @@ export function cueReport(questions: readonly Question[]): CueReport {
   const cues = singles.map(questionCues);
   const share = (pred: (c: QuestionCues) => boolean) => (cues.length ? cues.filter(pred).length / cues.length : 0);
   const guesserRules = { api: 0, longest: 0, 'stem-words': 0 };
+  const four = cues.filter((_, i) => singles[i]!.choices.length === 4);
+  const lengthRanks = [0, 1, 2, 3].map((r) => (four.length ? four.filter((c) => c.lengthRank === r).length / four.length : 0));
   for (const c of cues) guesserRules[c.guesserRule]++;
 
   const multiples = questions.filter((q) => q.type === 'multiple');
@@ -136,6 +149,7 @@ export function cueReport(questions: readonly Question[]): CueReport {
     keyShortest: share((c) => c.keyShortest),
     keyStandsOutShort: share((c) => c.shortRatio > STANDS_OUT),
     guesser: cues.length ? cues.reduce((s, c) => s + c.guesserHit, 0) / cues.length : 0,
+    lengthRanks,
     guesserRules,
     multiples: multiples.length,
     multiplePositions,
@@ -147,6 +161,10 @@ export function cueReport(questions: readonly Question[]): CueReport {
   if (r.keyShortest > T.keyShortest) r.unmet.push(`the key is the shortest option in ${pct(r.keyShortest)} of single-answer questions (target at most ${pct(T.keyShortest)})`);
   if (r.keyStandsOutShort > T.keyStandsOutShort) r.unmet.push(`the key is over ${Math.round((STANDS_OUT - 1) * 100)} % shorter than every distractor in ${pct(r.keyStandsOutShort)} (target at most ${pct(T.keyStandsOutShort)})`);
   if (r.guesser > T.guesser) r.unmet.push(`a test-wise guesser who knows nothing scores ${pct(r.guesser)} on single-answer questions (target at most ${pct(T.guesser)})`);
+  const RANK = ['longest', 'second longest', 'third longest', 'shortest'];
+  lengthRanks.forEach((share, rank) => {
+    if (share > T.lengthRank) r.unmet.push(`the key is the ${RANK[rank]} option in ${pct(share)} of four-option single-answer questions: always picking that option scores as much (target at most ${pct(T.lengthRank)})`);
+  });
   if (keys) {
     // A position only counts where multiple-select questions have that many options.
     const used = Object.entries(multiplePositions).filter(([p]) => multiples.some((q) => q.choices.length > 'ABCDE'.indexOf(p)));
@@ -174,6 +192,7 @@ export function formatCues(r: CueReport): string {
   const lines = [
     `Cues (single-answer, n=${r.singles}): key longest ${pct(r.keyLongest)} (target <= ${pct(CUE_TARGETS.keyLongest)}), stands out long ${pct(r.keyStandsOutLong)} (<= ${pct(CUE_TARGETS.keyStandsOutLong)}), key shortest ${pct(r.keyShortest)} (<= ${pct(CUE_TARGETS.keyShortest)}), stands out short ${pct(r.keyStandsOutShort)} (<= ${pct(CUE_TARGETS.keyStandsOutShort)})`,
     `Test-wise guesser (knows nothing; API named only by one option, else longest, else most stem words): ${pct(r.guesser)} on single-answer questions (target <= ${pct(CUE_TARGETS.guesser)}; chance about 25 %); cues used: api ${r.guesserRules.api}, longest ${r.guesserRules.longest}, stem words ${r.guesserRules['stem-words']}`,
+    `Key length rank (four-option single-answer): longest ${pct(r.lengthRanks[0] ?? 0)}, second ${pct(r.lengthRanks[1] ?? 0)}, third ${pct(r.lengthRanks[2] ?? 0)}, shortest ${pct(r.lengthRanks[3] ?? 0)} (each at most ${pct(CUE_TARGETS.lengthRank)}; chance 25 %)`,
     `Multiple-select key positions (n=${r.multiples}): ${Object.entries(r.multiplePositions).map(([p, s]) => `${p} ${pct(s)}`).join(', ')} (each ${pct(CUE_TARGETS.multiplePosition[0])} to ${pct(CUE_TARGETS.multiplePosition[1])})`,
   ];
   return lines.join('\n');
