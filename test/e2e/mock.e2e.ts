@@ -75,14 +75,15 @@ describe('e2e: mock exam, status bar and review', function () {
     let quiz = await wb.quiz();
     const done = quiz.locator('.screen.report button', { hasText: 'Done' });
     if (await done.count()) await done.click();
-    await wb.command('ML Associate Prep: Start Mock Exam');
+    quiz = await wb.quiz('home');
+    await quiz.locator('button.tile', { hasText: 'Mock exam' }).click();
     quiz = await wb.quiz('mock');
     await quiz.locator('.choice input').first().check();
     await quiz.locator('button[data-action=discard]').click();
     await quiz.locator('button[data-action=confirm-discard]').click();
     quiz = await wb.quiz('home');
     assert.equal(await quiz.locator('.mock-history li').count(), 1, 'only the submitted mock is listed');
-    await wb.command('ML Associate Prep: Show Statistics');
+    await quiz.locator('button.tile', { hasText: 'Statistics' }).click();
     quiz = await wb.quiz('stats');
     assert.equal(await quiz.locator('.screen.stats li button.link').count(), 1, 'statistics list only the submitted mock');
   });

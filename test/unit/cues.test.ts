@@ -30,14 +30,23 @@ describe('test-taking cues', () => {
     assert.deepEqual(tie, { picks: [0], rule: 'stem-words' });
   });
 
+  it('a key that is always the second longest is a cue too', () => {
+    const second = Array.from({ length: 20 }, (_, i) => ({ ...q(['aaaa aaaaa', 'bbbb bbbbbb', 'cccc ccccccc', 'dddd dddddddd'], 2), id: `s${i}` }));
+    const r = cueReport(second);
+    assert.equal(r.lengthRanks[1], 1);
+    assert.ok(r.unmet.some((u) => u.includes('second longest')), r.unmet.join('; '));
+  });
+
   it('a bank whose keys are always longest fails the targets; one whose keys vary passes', () => {
     const bad = Array.from({ length: 20 }, (_, i) => ({ ...q(['a', 'bb', 'ccc', 'the longest key'], 3), id: `b${i}` }));
     assert.ok(cueReport(bad).unmet.some((u) => u.includes('longest option')));
     assert.ok(cueReport(bad).guesser > 0.9);
-    const good = Array.from({ length: 20 }, (_, i) => ({ ...q(['alpha one', 'beta twos', 'gamma three', 'delta four'], i % 4), id: `g${i}` }));
+    // Lengths 10..13, key rotating over them: each length rank holds a quarter of the keys.
+    const good = Array.from({ length: 20 }, (_, i) => ({ ...q(['aaaa aaaaa', 'bbbb bbbbbb', 'cccc ccccccc', 'dddd dddddddd'], i % 4), id: `g${i}` }));
     const r = cueReport(good);
     assert.ok(r.guesser <= 0.32, `guesser ${r.guesser}`);
-    assert.deepEqual(r.unmet.filter((u) => !u.includes('shortest')), []);
+    assert.deepEqual(r.lengthRanks, [0.25, 0.25, 0.25, 0.25]);
+    assert.deepEqual(r.unmet, []);
   });
 });
 

@@ -66,7 +66,7 @@ describe('CLI: symbol and hover agree with the core', () => {
     if (!existsSync(cli)) this.skip();
   });
   const fixture = join(ROOT, 'test', 'fixtures', 'workspace', 'train.py');
-  const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
   it('symbol prints the canonical qualname; hover prints the same card the editor shows', () => {
     const service = new HoverService(bank());
