@@ -23,6 +23,8 @@ const PURIFY = {
 export function renderMarkdown(md: string): DocumentFragment {
   const html = marked.parse(md) as string;
   const clean = DOMPurify.sanitize(html, { ...PURIFY, RETURN_DOM_FRAGMENT: true });
+  // A code block may scroll sideways in a narrow panel: it takes the focus, so the keyboard can scroll it.
+  for (const pre of clean.querySelectorAll('pre')) pre.setAttribute('tabindex', '0');
   for (const code of clean.querySelectorAll('pre code')) {
     const lang = /language-(\w+)/.exec(code.className)?.[1];
     const text = code.textContent ?? '';
