@@ -9,6 +9,9 @@ import { DueStatusBar } from './vscode/statusBar';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 
+/** The read-only walkthrough sample's URI scheme. */
+const SAMPLE_SCHEME = 'ml-associate-prep-sample';
+
 /** What activate() hands to the integration tests (and to anyone who calls the extension). */
 export interface ExtensionApi {
   store: ProgressStore;
@@ -58,11 +61,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
     ...registerCommands({ quiz, store, content }),
+    // The walkthrough's sample opens read-only from the install (a virtual document): hovers work
+    // on it, and closing it never asks to save a file the learner did not write.
+    vscode.workspace.registerTextDocumentContentProvider(SAMPLE_SCHEME, {
+      provideTextDocumentContent: async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'sample.py'))),
+    }),
     vscode.commands.registerCommand('mlAssociatePrep.openSample', async () => {
-      // An untitled copy of the walkthrough's sample, so the user's edits never touch the install.
-      const sample = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'sample.py'));
-      const doc = await vscode.workspace.openTextDocument({ language: 'python', content: new TextDecoder().decode(sample) });
-      await vscode.window.showTextDocument(doc);
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: SAMPLE_SCHEME, path: '/sample.py' }));
+      await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(doc, 'python'));
     }),
   );
   void ready.then(() => status.update());

@@ -96,6 +96,11 @@ export function practiceSymbols(ctx: AppContext, symbols: string[]): Outcome {
   return newSession(ctx, 'practice', `Practice: ${symbols[0]}`, ids, ctx.settings.feedback, { blueprint: ctx.settings.blueprint, domains: [], objectives: [], symbols, difficulties: [] });
 }
 
+/** Starts practice on chosen questions (a search result, the APIs and objectives picked in a list). */
+export function practiceIds(ctx: AppContext, ids: readonly string[], title: string): Outcome {
+  return newSession(ctx, 'practice', title, ids.filter((id) => ctx.bank.get(id)), ctx.settings.feedback);
+}
+
 /** Starts practice on objectives (a study-plan item, a weak domain). */
 export function practiceObjectives(ctx: AppContext, objectives: string[], title: string): Outcome {
   const f = { blueprint: ctx.settings.blueprint, domains: [], objectives, symbols: [], difficulties: [] };

@@ -7,6 +7,7 @@ import { handle, practiceObjectives, practiceSymbols, startReviewOutcome } from 
 import { computeReadiness } from '../core/readiness';
 import { CardsDocuments } from './cardsDocument';
 import type { ContentLoader } from './content';
+import { pickApisOrObjectives, searchQuestions } from './finders';
 import { exportProgress, importProgress } from './progressFile';
 import type { QuizViews } from './quizView';
 import { readSettings, SECTION } from './settings';
@@ -66,11 +67,21 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const bank = await content.get();
       const current = readSettings().blueprint;
       const pick = await vscode.window.showQuickPick(
-        bank.content.blueprints.map((b) => ({ label: b.title, description: `${b.domains.map((d) => d.weight).join('/')} · ${b.questions} questions${b.official ? '' : ' · unofficial'}`, picked: b.id === current, id: b.id })),
+        bank.content.blueprints.map((b) => {
+          // The study guides' titles already carry their weights; say them once.
+          const weights = b.title.includes(b.domains.map((d) => d.weight).join('/')) ? '' : `${b.domains.map((d) => d.weight).join('/')} · `;
+          return {
+            label: `${b.id === current ? '$(check) ' : ''}${b.title}`,
+            description: `${b.id === current ? 'current choice · ' : ''}${weights}${b.questions} questions${b.official ? '' : ' · unofficial'}`,
+            id: b.id,
+          };
+        }),
         { title: 'Exam blueprint to follow', placeHolder: 'Domains, weights and the mock exam follow this blueprint' },
       );
       if (pick) await vscode.workspace.getConfiguration(SECTION).update('blueprint', pick.id, vscode.ConfigurationTarget.Global);
     }),
+    reg('mlAssociatePrep.practiceApis', () => pickApisOrObjectives(content, quiz)),
+    reg('mlAssociatePrep.searchQuestions', () => searchQuestions(content, quiz)),
     reg('mlAssociatePrep.exportProgress', (target?: vscode.Uri) => exportProgress(store, target)),
     reg('mlAssociatePrep.importProgress', (source?: vscode.Uri, options?: { confirm?: boolean }) => importProgress(store, source, options?.confirm ?? true)),
   ];

@@ -83,17 +83,28 @@ export function intervalBars(rows: { title: string; value: number; low: number; 
 
 /** Time spent per question of a mock (seconds), right answers filled, others outlined. */
 export function timeBars(items: { label: string; seconds: number; right: boolean }[], label: string): SVGSVGElement {
-  const w = 300, hgt = 90, pad = 16;
+  const w = 300, hgt = 100, pad = 22;
   const max = Math.max(1, ...items.map((i) => i.seconds));
   const bw = (w - pad) / Math.max(1, items.length);
   const svg = frame(w, hgt, label);
-  svg.append(s('line', { x1: pad, y1: hgt - pad, x2: w, y2: hgt - pad, class: 'axis' }));
-  svg.append(s('text', { x: 0, y: 10, class: 'tick' }, `${Math.round(max)} s`));
+  // Axis values: seconds at 0, half and the maximum; question numbers along the bottom.
+  for (const f of [0, 0.5, 1]) {
+    const y = hgt - pad - (hgt - 2 * pad) * f;
+    svg.append(s('line', { x1: pad, y1: y, x2: w, y2: y, class: f ? 'grid' : 'axis' }));
+    svg.append(s('text', { x: pad - 2, y: y + 2.5, class: 'tick', 'text-anchor': 'end' }, `${Math.round(max * f)} s`));
+  }
   items.forEach((it, i) => {
     const height = ((hgt - 2 * pad) * it.seconds) / max;
     svg.append(s('rect', { x: pad + i * bw + 1, y: hgt - pad - height, width: Math.max(1, bw - 2), height, class: it.right ? 'bar-right' : 'bar-all' }, s('title', {}, `${it.label}: ${Math.round(it.seconds)} s, ${it.right ? 'right' : 'wrong or blank'}`)));
   });
-  svg.append(s('text', { x: pad, y: hgt - 3, class: 'tick' }, items[0]?.label ?? ''));
-  svg.append(s('text', { x: w, y: hgt - 3, class: 'tick', 'text-anchor': 'end' }, items[items.length - 1]?.label ?? ''));
+  const step = Math.max(1, Math.ceil(items.length / 8));
+  items.forEach((it, i) => {
+    if (i % step === 0 || i === items.length - 1) svg.append(s('text', { x: pad + i * bw + bw / 2, y: hgt - pad + 9, class: 'tick', 'text-anchor': 'middle' }, it.label.replace(/^Q/, '')));
+  });
+  // Legend: filled bars were answered right, pale ones wrong or blank.
+  svg.append(s('rect', { x: pad, y: hgt - 8, width: 6, height: 6, class: 'bar-right' }));
+  svg.append(s('text', { x: pad + 9, y: hgt - 2.5, class: 'tick' }, 'right'));
+  svg.append(s('rect', { x: pad + 40, y: hgt - 8, width: 6, height: 6, class: 'bar-all' }));
+  svg.append(s('text', { x: pad + 49, y: hgt - 2.5, class: 'tick' }, 'wrong or blank · question number below the bars'));
   return svg;
 }

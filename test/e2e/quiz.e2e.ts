@@ -65,7 +65,10 @@ describe('e2e: the quiz panel', function () {
     quiz = await wb.quiz('home');
     await quiz.locator('button.tile', { hasText: 'Practice' }).click();
     quiz = await wb.quiz('setup');
-    await quiz.locator('select[name=symbol]').selectOption('mlflow.client.MlflowClient.get_metric_history');
+    // The API list filters as you type.
+    await quiz.locator('input.symbol-filter').fill('get_metric_hist');
+    assert.equal(await quiz.locator('.symbol-list .check:not([hidden])').count(), 1);
+    await quiz.locator('input[name=symbol][value="mlflow.client.MlflowClient.get_metric_history"]').check();
     // Every question on that API in one set, so the pack's question is in it wherever it falls.
     await quiz.locator('input[name=size]').fill('50');
     await quiz.locator('button[type=submit]').click();
@@ -146,5 +149,18 @@ describe('e2e: the quiz panel', function () {
     assert.deepEqual(mine[1]!.o, two.order);
     const quiz = await wb.quiz('summary');
     await quiz.locator('button', { hasText: 'Done' }).first().click();
+  });
+
+  it('finds a question by words from its options with "Search Questions…"', async () => {
+    await wb.command('ML Associate Prep: Search Questions');
+    const input = wb.page.locator('.quick-input-widget input');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: /Search \d+ questions/ }).waitFor();
+    await input.fill('spark.sql.execution.arrow.maxRecordsPerBatch');
+    await wb.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.answerDialog('Start the new set', 2_000);
+    const quiz = await wb.quiz('practice');
+    assert.match(await quiz.locator('.session-title').innerText(), /^Search: /);
+    assert.match(await quiz.locator('#app').innerText(), /maxRecordsPerBatch/);
   });
 });

@@ -52,13 +52,15 @@ export function registerHoverSuite(): void {
       assert.match(await hoverText(cell.document.uri, positionOf(cell.document, 'best = fmin', 'fmin')), /\*\*hyperopt\.fmin\*\*/);
     });
 
-    it('the walkthrough\'s "Open a sample" gives an untitled Python file whose calls have cards', async () => {
+    it('the walkthrough\'s "Open a sample" gives a read-only Python document whose calls have cards', async () => {
       await vscode.commands.executeCommand('mlAssociatePrep.openSample');
       const sample = vscode.window.activeTextEditor!.document;
-      assert.equal(sample.isUntitled, true, 'a copy, never the installed file');
+      assert.equal(sample.uri.scheme, 'ml-associate-prep-sample', 'a virtual document, never the installed file');
+      assert.equal(sample.isUntitled, false, 'nothing to save when it closes');
+      assert.equal(sample.isDirty, false);
       assert.equal(sample.languageId, 'python');
       assert.match(await hoverText(sample.uri, positionOf(sample, 'client.set_registered_model_alias', 'set_registered')), /\*\*mlflow\.client\.MlflowClient\.set_registered_model_alias\*\*/);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
     it('turns cards off per library through the setting', async () => {

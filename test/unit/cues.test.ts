@@ -64,3 +64,17 @@ describe('option order per attempt', () => {
     assert.deepEqual(orderedChoices(four, ['D', 'C', 'B', 'A']).map((c) => c.id), ['D', 'C', 'B', 'A']);
   });
 });
+
+describe('question search text', () => {
+  it('holds the stem, options and explanations as plain text', async () => {
+    const { bank } = await import('./helpers/facts');
+    const { questionSearchItem } = await import('../../src/core/engine/search');
+    const b = bank();
+    const q = b.questions.find((x) => x.stem.includes('```'))!;
+    const item = questionSearchItem(b, q);
+    assert.ok(item.label.length > 0 && item.label.length <= 161, item.label);
+    assert.ok(!/[`]/.test(item.label + item.detail), 'no Markdown marks');
+    for (const c of q.choices) assert.ok(item.detail.includes(c.text.replace(/[`*_>#]/g, '').replace(/\s+/g, ' ').trim().slice(0, 20)), c.text);
+    assert.match(item.description, new RegExp(`^${q.objective.replace('.', '\\.')} · `));
+  });
+});

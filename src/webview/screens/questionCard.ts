@@ -14,6 +14,8 @@ export interface CardOptions {
 
 const DIFFICULTY: Record<'easy' | 'medium' | 'hard', string> = { easy: 'Easy', medium: 'Medium', hard: 'Hard' };
 
+const COUNT_WORDS: Record<number, string> = { 2: 'TWO', 3: 'THREE', 4: 'FOUR' };
+
 /** The letter shown for the option at this position (options are shuffled per attempt). */
 export const shownLetter = (index: number): string => 'ABCDE'[index] ?? '?';
 
@@ -43,7 +45,7 @@ export function questionCard(q: QuestionView, o: CardOptions): HTMLElement {
   const name = `${o.idPrefix}-choice`;
   const stemId = `${o.idPrefix}-stem`;
   const fieldset = h('fieldset', { class: 'choices', 'aria-describedby': stemId },
-    h('legend', { class: 'visually-hidden' }, multiple ? `Select ${q.select}` : 'Select one'),
+    h('legend', { class: 'visually-hidden' }, multiple ? `Select ${COUNT_WORDS[q.select] ?? q.select}` : 'Select one'),
   );
   q.choices.forEach((c, i) => {
     const checked = o.selected.includes(c.id);
@@ -75,7 +77,8 @@ export function questionCard(q: QuestionView, o: CardOptions): HTMLElement {
   stem.id = stemId;
   stem.classList.add('stem');
   const parts: Node[] = [stem];
-  if (multiple) parts.push(h('p', { class: 'hint' }, `Select ${q.select}.`));
+  // Said the way stems say it ("Select TWO."), so the hint and the stem agree.
+  if (multiple) parts.push(h('p', { class: 'hint' }, `Select ${COUNT_WORDS[q.select] ?? q.select}.`));
   parts.push(fieldset);
   if (o.feedback?.versionNote) {
     parts.push(h('aside', { class: 'version-note', 'aria-label': 'Version note' }, h('strong', {}, icon('versions'), ' Versions'), markdownElement(o.feedback.versionNote)));

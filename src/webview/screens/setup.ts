@@ -16,12 +16,27 @@ export function setupScreen(v: SetupView, post: Post): HTMLElement {
       ...objs.map((o) => h('label', { class: 'check' },
         h('input', { type: 'checkbox', name: 'objective', value: o.id, checked: checked(v.preset?.objectives, o.id) }), ` ${o.id} ${o.title} `, h('span', { class: 'muted' }, `(${o.questions})`))));
   });
-  const symbolSelect = h('select', { name: 'symbol', multiple: true, size: 6, 'aria-label': 'API symbols' },
-    ...v.symbols.map((s) => h('option', { value: s.id, selected: checked(v.preset?.symbols, s.id) }, `${s.id} (${s.questions})`)));
+  // About 180 APIs: a list of checkboxes with a filter above it (type part of a name), rather than
+  // a multi-select that needs Ctrl-click.
+  const symbolRows = v.symbols.map((s) => h('label', { class: 'check', 'data-name': s.id.toLowerCase() },
+    h('input', { type: 'checkbox', name: 'symbol', value: s.id, checked: checked(v.preset?.symbols, s.id) }), ' ', h('code', {}, s.id), ' ', h('span', { class: 'muted' }, `(${s.questions})`)));
+  const symbolList = h('div', { class: 'symbol-list', role: 'group', 'aria-label': 'APIs' }, ...symbolRows);
+  const shown = h('span', { class: 'muted', 'aria-live': 'polite' }, `${symbolRows.length} APIs`);
+  const symbolFilter = h('input', { type: 'search', class: 'symbol-filter', placeholder: 'Filter APIs: log_model, CrossValidator…', 'aria-label': 'Filter the APIs' });
+  symbolFilter.addEventListener('input', () => {
+    const words = symbolFilter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let n = 0;
+    for (const row of symbolRows) {
+      const hit = words.every((w) => row.dataset.name!.includes(w));
+      row.hidden = !hit;
+      if (hit) n++;
+    }
+    shown.textContent = `${n} of ${symbolRows.length} APIs`;
+  });
   const form = h('form', { class: 'setup-form' },
     h('fieldset', {}, h('legend', {}, 'Domains (none = all in the blueprint)'), ...domainBoxes),
     h('fieldset', {}, h('legend', {}, 'Objectives (optional)'), ...objectiveGroups),
-    h('fieldset', {}, h('legend', {}, 'APIs (optional)'), symbolSelect),
+    h('fieldset', {}, h('legend', {}, 'APIs (optional)'), h('div', { class: 'row' }, symbolFilter, shown), symbolList),
     h('fieldset', { class: 'row' }, h('legend', {}, 'Difficulty (none = all)'),
       ...DIFFICULTIES.map((d) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'difficulty', value: d }), ` ${d}`))),
     h('fieldset', { class: 'row' }, h('legend', {}, 'Order'),
@@ -42,7 +57,7 @@ export function setupScreen(v: SetupView, post: Post): HTMLElement {
     const size = Math.min(500, Math.max(1, Number(data.get('size')) || v.defaults.size));
     post({
       type: 'startPractice', domains: all('domain'), objectives: all('objective'),
-      symbols: Array.from(symbolSelect.selectedOptions).map((o) => o.value),
+      symbols: all('symbol'),
       difficulties: all('difficulty').filter((d): d is (typeof DIFFICULTIES)[number] => (DIFFICULTIES as readonly string[]).includes(d)),
       order: data.get('order') === 'in-order' ? 'in-order' : 'random', size,
       feedback: data.get('feedback') === 'end' ? 'end' : 'immediate',
