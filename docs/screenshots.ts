@@ -55,7 +55,7 @@ function seed(): string {
   return exportDocument(p, now);
 }
 
-async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast', tag: string, all: boolean) {
+async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast' | 'Default High Contrast Light', tag: string, all: boolean) {
   const wb = await new Workbench().start({ theme, viewport: { width: 1280, height: 800 }, workspace: join(ROOT, 'demo') });
   try {
     const file = join(mkdtempSync(join(tmpdir(), 'mlap-seed-')), 'seed.json');
@@ -73,8 +73,22 @@ async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'De
       await out('hover');
       await wb.page.keyboard.press('Escape');
     }
+    // The sidebar at its default width (about 300 px): a question as most learners first meet it.
+    await wb.openActivity();
+    let quiz = await wb.quiz('home', 'sidebar');
+    await quiz.locator('button.tile', { hasText: 'Practice' }).click();
+    quiz = await wb.quiz('setup', 'sidebar');
+    await quiz.locator('input[name=domain][value=databricks-ml]').check();
+    await quiz.locator('button[type=submit]').click();
+    quiz = await wb.quiz('practice', 'sidebar');
+    await wb.page.waitForTimeout(600);
+    await out('sidebar');
+    await quiz.locator('button[data-action=skip]').click();
+    await quiz.locator('button.link', { hasText: 'End set' }).click();
     await wb.command('ML Associate Prep: Open Quiz in Editor Tab');
-    let quiz = await wb.quiz('home', 'editor');
+    quiz = await wb.quiz('summary', 'editor');
+    await quiz.locator('button', { hasText: 'Done' }).first().click();
+    quiz = await wb.quiz('home', 'editor');
     await wb.page.waitForTimeout(800);
     if (all) await out('home');
     await quiz.locator('button.tile', { hasText: 'Practice' }).click();
@@ -135,6 +149,7 @@ async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'De
   await shoot('Default Dark Modern', 'dark', true);
   await shoot('Default Light Modern', 'light', true);
   await shoot('Default High Contrast', 'hc', false);
+  await shoot('Default High Contrast Light', 'hclight', false);
   console.log(`screenshots written to ${OUT}`);
 })().catch((e) => {
   console.error(e);

@@ -4,7 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDeps } from './lib/ensureDeps.mjs';
 import { ensureCodeServer, freePort, installVsix, QUIET_SETTINGS, ROOT, startCodeServer, versionLine, vsixPath } from './lib/codeServer.mjs';
+
+ensureDeps(ROOT);
 
 ensureCodeServer();
 execFileSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });

@@ -3,8 +3,10 @@
 // The integration and e2e stages install code-server, Node 24 and Chromium on first use.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureDeps } from './lib/ensureDeps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+ensureDeps(root);
 const node = process.execPath;
 const stages = [
   ['typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']],
