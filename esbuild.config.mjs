@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 // Builds the three bundles (extension, webview, CLI), compiles and validates the content, and
 // (with --tests) the integration suites. `--production` minifies and drops sourcemaps.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -40,6 +41,9 @@ function copyAssets() {
 function compileContent() {
   try {
     execFileSync(process.execPath, ['dist/cli.js', 'build', '--out', 'dist/content.json'], { stdio: 'inherit' });
+    // The build has validated the content; its hash lets the extension trust this exact file
+    // without validating it again at run time (src/vscode/content.ts).
+    writeFileSync('dist/content.sha256', createHash('sha256').update(readFileSync('dist/content.json')).digest('hex'));
   } catch {
     console.error('build failed: the content has errors (see above)');
     process.exit(1);

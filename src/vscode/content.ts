@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
-import { CompiledContentSchema, type CompiledContent } from '../core/content/compiled';
+import { CompiledContentSchema, CONTENT_SCHEMA_VERSION, type CompiledContent } from '../core/content/compiled';
 
 async function markdownFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -30,20 +31,37 @@ export class ContentLoader implements vscode.Disposable {
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
 
   get(): Promise<Bank> {
-    this.bank ??= this.load();
+    this.bank ??= this.load().then((b) => (this.loadedBank = b));
     return this.bank;
   }
 
   /** Drops the merged bank so the next use reloads the packs. */
   invalidate(): void {
     this.bank = undefined;
+    this.loadedBank = undefined;
     this.changed.fire();
   }
 
+  /** The bank if a surface has loaded it already (the status bar counts without forcing a load). */
+  get loaded(): Bank | undefined {
+    return this.loadedBank;
+  }
+  private loadedBank: Bank | undefined;
+
   private loadBase(): Promise<CompiledContent> {
     this.base ??= (async () => {
-      const file = vscode.Uri.joinPath(this.extensionUri, 'dist', 'content.json').fsPath;
-      const parsed = CompiledContentSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      const dist = (name: string) => vscode.Uri.joinPath(this.extensionUri, 'dist', name).fsPath;
+      const text = await readFile(dist('content.json'), 'utf8');
+      // The build validated this content and wrote its hash: when the file is that file, it is
+      // trusted as is (validating 1.6 MB again would block the extension host for ~50 ms).
+      // Anything else (a hand-edited or damaged file) is validated before use.
+      const expected = await readFile(dist('content.sha256'), 'utf8').catch(() => '');
+      const json: unknown = JSON.parse(text);
+      if (expected && createHash('sha256').update(text).digest('hex') === expected.trim() && (json as { schemaVersion?: unknown }).schemaVersion === CONTENT_SCHEMA_VERSION) {
+        return json as CompiledContent;
+      }
+      this.log.warn('content: dist/content.json does not match the hash the build wrote; validating it');
+      const parsed = CompiledContentSchema.safeParse(json);
       if (!parsed.success) throw new Error(`ML Associate Prep: dist/content.json is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
       return parsed.data;
     })();

@@ -75,6 +75,9 @@ function draw(view: View): void {
   if (justSubmitted) root.querySelector('.result')?.scrollIntoView({ block: 'start' });
   // ... and take the focus there (the option that had it is now disabled): a screen reader reads
   // the verdict, and Tab goes on to the ratings and Next.
+  // Focus moves only while the panel has it: a render that arrives after the learner went to the
+  // command palette or the editor must not pull the focus back (it would close the palette).
+  if (!document.hasFocus()) return;
   const result = justSubmitted ? root.querySelector<HTMLElement>('.result') : null;
   if (result) {
     result.focus({ preventScroll: true });

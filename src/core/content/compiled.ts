@@ -3,9 +3,12 @@ import {
   BlueprintSchema, CardSchema, ChangeSchema, ObjectiveSchema, PlanWeekSchema, QuestionSchema, TopicSchema,
 } from './schema';
 
+/** The version of dist/content.json's shape; the extension trusts a file of this version whose hash the build wrote. */
+export const CONTENT_SCHEMA_VERSION = 1;
+
 /** The compiled content the extension and the CLI load (dist/content.json). */
 export const CompiledContentSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(CONTENT_SCHEMA_VERSION),
   objectives: z.array(ObjectiveSchema),
   topics: z.array(TopicSchema),
   blueprints: z.array(BlueprintSchema),
