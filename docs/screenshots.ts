@@ -129,7 +129,8 @@ async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'De
       // The plan last, since it widens the side bar: the quiz view folded away so the weeks and
       // every domain's readiness fit in one picture.
       await wb.openActivity();
-      await wb.page.locator('.pane-header', { hasText: /^Quiz/ }).first().click();
+      await wb.setPane('Study Plan', true);
+      await wb.setPane('Quiz', false);
       const side = (await wb.page.locator('.part.sidebar').boundingBox())!;
       const edge = side.x + side.width;
       await wb.page.mouse.move(edge, 400);

@@ -9,6 +9,7 @@ describe('e2e: the study plan', function () {
   before(async () => {
     await wb.start();
     await wb.openActivity();
+    await wb.setPane('Study Plan', true);
   });
   after(() => wb.stop());
 
@@ -29,6 +30,7 @@ describe('e2e: the study plan', function () {
     await wb.screenshot('plan-ticked');
     await wb.reload();
     await wb.openActivity();
+    await wb.setPane('Study Plan', true);
     // Week 1 was expanded before the reload, and the tree keeps it so (no click needed).
     await wb.planRow(ITEM).waitFor();
     assert.equal(await isChecked(), true, 'still ticked after reloading the window');

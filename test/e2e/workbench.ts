@@ -219,6 +219,17 @@ export class Workbench {
     throw new Error(`quiz webview ${screenClass ?? ''} did not render`);
   }
 
+  /**
+   * Expands (or folds) a view of the container by its header: the Study Plan starts folded so that
+   * the quiz has the sidebar's height.
+   */
+  async setPane(name: 'Quiz' | 'Study Plan', expanded: boolean): Promise<void> {
+    const header = this.page.locator('.pane-header', { hasText: name }).first();
+    await header.waitFor({ timeout: 15_000 });
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    await this.page.waitForTimeout(300);
+  }
+
   /** The study plan tree row whose label contains `text`. */
   planRow(text: string) {
     return this.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
