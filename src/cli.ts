@@ -2,19 +2,25 @@
 // The core without an editor: lint content, print the compiled bank and cards, resolve a symbol
 // or a hover at a position. Question-pack authors run it in their own CI.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Bank } from './core/bank';
-import { compileContent } from './core/content/compile';
+import { compileContent, type CompileInput } from './core/content/compile';
 import { CompiledContentSchema, type CompiledContent } from './core/content/compiled';
+import { compilePack } from './core/content/pack';
+import type { Question } from './core/content/schema';
 import { coverageReport, formatCoverage } from './core/coverage';
-import { formatDiagnostic, hasErrors } from './core/diagnostics';
+import { formatDiagnostic, hasErrors, type Diagnostic } from './core/diagnostics';
 import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
 import { ipynbCodeCells, joinCells, offsetAt } from './core/python/notebook';
-import { findProjectRoot, loadCompileInput } from './node/contentSources';
+import { findProjectRoot, loadCompileInput, UnreadablePathError } from './node/contentSources';
+import { pathProblem } from './node/packFiles';
+import { loadPacks } from './node/packLoader';
+import { readRegularFile } from './node/safeRead';
 
 const USAGE = `usage: node dist/cli.js <command>
   lint [--cues] [paths...] check question and note files (default: all of questions/); exit 1 on errors;
+                           a path outside questions/ is checked as a question pack, against the built bank;
                            --cues lists each single-answer question's key length rank and the cues a guesser uses
   build [--out FILE]       compile questions/ and facts/ into dist/content.json (fails on lint errors)
   questions --json [--blueprint ID]   the compiled bank
@@ -37,10 +43,16 @@ function projectRoot(): string {
 function loadCompiled(): CompiledContent {
   const file = join(here, 'content.json');
   if (!existsSync(file)) throw new CliError(`${file} not found: run npm run build first`);
-  return CompiledContentSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = CompiledContentSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new CliError(`${file} is out of date or damaged: run npm run build`);
+  return parsed.data;
 }
 
+/** A problem the user can fix (a wrong path, a broken notebook): printed as one line, exit 2. */
 class CliError extends Error {}
+
+/** Largest Python file or notebook `symbol` and `hover` read (notebooks carry their outputs). */
+const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
 function flag(args: string[], name: string): boolean {
   const i = args.indexOf(name);
@@ -58,9 +70,71 @@ function option(args: string[], name: string): string | undefined {
 
 function compileOrReport(paths?: string[]) {
   const root = projectRoot();
-  const result = compileContent(loadCompileInput(root, paths));
+  let input: CompileInput;
+  try {
+    input = loadCompileInput(root, paths);
+  } catch (e) {
+    if (e instanceof UnreadablePathError) throw new CliError(e.message);
+    throw e;
+  }
+  const result = compileContent(input);
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
   return { root, ...result };
+}
+
+/** A pack file as printed: relative to the working folder when inside it, with "/" separators. */
+function packLabel(abs: string): string {
+  const r = relative(process.cwd(), abs);
+  return (r && !r.startsWith('..') && !isAbsolute(r) ? r : abs).split(sep).join('/');
+}
+
+interface LintResult {
+  diagnostics: Diagnostic[];
+  questions: Question[];
+  cards: number;
+}
+
+/**
+ * Lints paths: those inside the project's questions/ as the bank (with its notes), the others as
+ * question packs, exactly as the extension loads them: read by src/node/packFiles.ts, compiled by
+ * compilePack against the built bank, so an id or stem the bank already has is reported too.
+ */
+function lint(paths: string[]): LintResult {
+  const root = projectRoot();
+  const questionsDir = join(root, 'questions');
+  const inProject = (p: string) => {
+    const r = relative(questionsDir, resolve(p));
+    return !r.startsWith('..') && !isAbsolute(r);
+  };
+  const project = paths.filter(inProject);
+  const packs = paths.filter((p) => !inProject(p));
+  const out: LintResult = { diagnostics: [], questions: [], cards: 0 };
+  if (!paths.length || project.length) {
+    const { diagnostics, content } = compileOrReport(project.length ? project : undefined);
+    out.diagnostics.push(...diagnostics);
+    out.questions.push(...content.questions);
+    out.cards += content.cards.length;
+  }
+  if (packs.length) {
+    const load = loadPacks(packs, loadCompiled(), compilePack, packLabel);
+    if (load.unreadable.length) throw new CliError(load.unreadable.map((u) => u.message).join('; '));
+    for (const d of load.diagnostics) console.error(formatDiagnostic(d));
+    out.diagnostics.push(...load.diagnostics);
+    out.questions.push(...load.questions);
+  }
+  return out;
+}
+
+/** A file `symbol` or `hover` reads: a regular file, within the cap; a bad path is a CliError. */
+function readSourceArg(path: string): string {
+  let r: ReturnType<typeof readRegularFile>;
+  try {
+    r = readRegularFile(path, MAX_SOURCE_BYTES, { strict: false, tooBig: (b) => `${(b / (1024 * 1024)).toFixed(0)} MB; at most ${MAX_SOURCE_BYTES / (1024 * 1024)} MB` });
+  } catch (e) {
+    throw new CliError(pathProblem(path, e));
+  }
+  if ('problem' in r) throw new CliError(`${path}: ${r.problem}`);
+  return r.text;
 }
 
 /** Text, 0-based offset and a cache key for FILE LINE COL (FILE may name a notebook cell). */
@@ -70,13 +144,15 @@ function documentAt(fileArg: string, lineArg: string | undefined, colArg: string
   if (!Number.isInteger(line) || !Number.isInteger(col) || line < 1 || col < 1) throw new CliError('LINE and COL are 1-based whole numbers');
   const m = /^(.*\.ipynb)#(\d+)$/.exec(fileArg);
   if (m) {
-    const cells = ipynbCodeCells(readFileSync(m[1]!, 'utf8'));
+    const nb = ipynbCodeCells(readSourceArg(m[1]!));
+    if ('error' in nb) throw new CliError(`${m[1]}: ${nb.error}`);
+    const { cells } = nb;
     const index = Number(m[2]) - 1;
     if (index < 0 || index >= cells.length) throw new CliError(`${m[1]} has ${cells.length} code cells`);
     const joined = joinCells(cells, index);
     return { text: joined.text, offset: joined.base + offsetAt(cells[index]!, line, col) };
   }
-  const text = readFileSync(fileArg, 'utf8');
+  const text = readSourceArg(fileArg);
   return { text, offset: offsetAt(text, line, col) };
 }
 
@@ -85,16 +161,16 @@ function main(argv: string[]): number {
   switch (command) {
     case 'lint': {
       const perQuestion = flag(args, '--cues');
-      const { diagnostics, content } = compileOrReport(args.length ? args : undefined);
-      if (perQuestion) for (const q of content.questions) {
+      const { diagnostics, questions, cards } = lint(args);
+      if (perQuestion) for (const q of questions) {
         if (q.type !== 'single') continue;
         const c = questionCues(q);
         const marks = [c.keyLongest && 'key longest', c.keyShortest && 'key shortest', c.guesserHit > 0 && `guesser right by ${c.guesserRule}`].filter(Boolean);
         console.log(`${q.source.file}:${q.source.line}: ${q.id}: key length rank ${c.lengthRank + 1} of ${q.choices.length}${marks.length ? `, ${marks.join(', ')}` : ''} (key/longest distractor ${c.longRatio.toFixed(2)})`);
       }
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      console.log(`${content.questions.length} questions, ${content.cards.length} notes checked: ${errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors'}`);
-      if (content.questions.length) console.log(formatCues(cueReport(content.questions)));
+      console.log(`${questions.length} questions, ${cards} notes checked: ${errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors'}`);
+      if (questions.length) console.log(formatCues(cueReport(questions)));
       return errors ? 1 : 0;
     }
     case 'build': {
@@ -177,6 +253,9 @@ function main(argv: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
-  console.error(e instanceof CliError ? e.message : e instanceof Error ? e.stack ?? e.message : String(e));
+  // One line, never a stack: the stack of a bug is there with MLAP_DEBUG=1.
+  if (e instanceof CliError) console.error(e.message);
+  else if (process.env.MLAP_DEBUG) console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+  else console.error(`error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (MLAP_DEBUG=1 shows where)`);
   process.exitCode = 2;
 }

@@ -22,4 +22,7 @@ export class DiagnosticSink {
   }
 }
 
+/** By file, then line; by code unit rather than locale, so every machine prints the same order. */
+export const compareDiagnostics = (a: Diagnostic, b: Diagnostic): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
+
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
 import type { CompileInput, SourceFile } from '../core/content/compile';
 import { FactsDb, type FlowData } from '../core/facts/factsDb';
 import { FactsFileSchema, ManualSymbolSchema } from '../core/facts/factTypes';
+import { readPackFiles } from './packFiles';
 
 // Reads the project's content and facts from disk for the build, the CLI and the tests.
 
@@ -19,17 +20,6 @@ export function findProjectRoot(start: string): string {
     if (up === dir) throw new Error(`no questions/ and facts/ folders above ${start}`);
     dir = up;
   }
-}
-
-function walkMarkdown(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walkMarkdown(p));
-    else if (name.endsWith('.md') && name !== 'README.md') out.push(p);
-  }
-  return out;
 }
 
 const rel = (root: string, p: string) => relative(root, p).split(sep).join('/');
@@ -53,23 +43,24 @@ export function loadFacts(root: string): FactsDb {
   return new FactsDb(files, manual, { types: flowRaw.types ?? {}, typeNames: flowRaw.typeNames ?? {} });
 }
 
+/** A named path that is not a readable file or folder (the CLI prints it and exits 2). */
+export class UnreadablePathError extends Error {}
+
 /**
  * Gathers the compile input. `paths` (files or folders) narrows which question and note files are
- * read; the exam data always comes from questions/exam.
+ * read; the exam data always comes from questions/exam. The Markdown is read as packs are (see
+ * packFiles.ts), so a file the reader leaves out is a problem in the result, not a crash.
  */
 export function loadCompileInput(root: string, paths?: readonly string[], facts: FactsDb = loadFacts(root)): CompileInput {
   const exam = (name: string) => readSource(root, join(root, 'questions', 'exam', name));
-  const all = paths?.length
-    ? paths.flatMap((p) => {
-        const abs = resolve(p);
-        return statSync(abs).isDirectory() ? walkMarkdown(abs) : [abs];
-      })
-    : walkMarkdown(join(root, 'questions'));
-  const isNote = (p: string) => rel(root, p).startsWith('questions/notes/') || /(^|\/)notes\//.test(p.split(sep).join('/'));
+  const read = readPackFiles(paths?.length ? paths : [join(root, 'questions')], (p) => rel(root, p));
+  if (read.unreadable.length) throw new UnreadablePathError(read.unreadable.map((u) => u.message).join('; '));
+  const isNote = (f: SourceFile) => f.path.startsWith('questions/notes/') || /(^|\/)notes\//.test(f.path);
   return {
     exam: { objectives: exam('objectives.yaml'), blueprints: exam('blueprints.yaml'), changes: exam('changes.yaml'), plan: exam('plan.yaml') },
-    questionFiles: all.filter((p) => !isNote(p)).map((p) => readSource(root, p)),
-    noteFiles: all.filter(isNote).map((p) => readSource(root, p)),
+    questionFiles: read.files.filter((f) => !isNote(f)),
+    noteFiles: read.files.filter(isNote),
     facts,
+    problems: read.problems,
   };
 }

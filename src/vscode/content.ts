@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
 import { CompiledContentSchema, CONTENT_SCHEMA_VERSION, type CompiledContent } from '../core/content/compiled';
-
-async function markdownFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of (await readdir(dir)).sort()) {
-    const p = join(dir, name);
-    if ((await stat(p)).isDirectory()) out.push(...(await markdownFiles(p)));
-    else if (name.endsWith('.md') && name !== 'README.md') out.push(p);
-  }
-  return out;
-}
+import { loadPacks } from '../node/packLoader';
 
 /**
  * The content the surfaces use: the compiled bank (dist/content.json, read and validated the first
@@ -81,21 +72,21 @@ export class ContentLoader implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     if (!folders.length) return new Bank(base);
-    const files: { path: string; text: string }[] = [];
-    for (const folder of folders) {
-      try {
-        for (const f of await markdownFiles(folder)) files.push({ path: f, text: await readFile(f, 'utf8') });
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*.md'));
-        watcher.onDidChange(() => this.invalidate());
-        watcher.onDidCreate(() => this.invalidate());
-        watcher.onDidDelete(() => this.invalidate());
-        this.watchers.push(watcher);
-      } catch (e) {
-        this.log.warn(`question pack ${folder}: ${e instanceof Error ? e.message : String(e)}`);
-        void vscode.window.showWarningMessage(`ML Associate Prep: the question pack folder "${folder}" could not be read.`);
-      }
+    // The reader and compiler `node dist/cli.js lint FOLDER` uses, so both give the same verdict.
+    // It reads synchronously: its caps (file size, files, questions) bound the time it takes.
+    const { questions, diagnostics, files, unreadable } = loadPacks(folders, base, packCompiler().compilePack, (p) => p);
+    for (const u of unreadable) {
+      this.log.warn(`question pack ${u.message}`);
+      void vscode.window.showWarningMessage(`ML Associate Prep: the question pack folder "${u.path}" could not be read.`);
     }
-    const { questions, diagnostics } = packCompiler().compilePack(files, base);
+    for (const folder of folders.filter((f) => !unreadable.some((u) => u.path === f))) {
+      // Both cases of the extension: the reader takes x.MD as a question file too.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*.[mM][dD]'));
+      watcher.onDidChange(() => this.invalidate());
+      watcher.onDidCreate(() => this.invalidate());
+      watcher.onDidDelete(() => this.invalidate());
+      this.watchers.push(watcher);
+    }
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const d of diagnostics) {
       const diag = new vscode.Diagnostic(new vscode.Range(d.line - 1, 0, d.line - 1, 200), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
@@ -108,7 +99,7 @@ export class ContentLoader implements vscode.Disposable {
       void vscode.window.showWarningMessage(`ML Associate Prep: ${errors} problem${errors === 1 ? '' : 's'} in your question packs; those files were left out (see the Problems panel).`, 'Show Problems')
         .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
     }
-    this.log.info(`question packs: ${questions.length} questions added from ${files.length} files`);
+    this.log.info(`question packs: ${questions.length} questions added from ${files} files`);
     return new Bank({ ...base, questions: [...base.questions, ...questions] });
   }
 

@@ -1,11 +1,10 @@
 import { ToWebviewSchema, type FromWebview, type View } from '../protocol';
-import { h } from './dom';
-import { setPlainText } from './markdown';
 import { emptyScreen, homeScreen } from './screens/home';
 import { MockClock, mockReportScreen, mockScreen } from './screens/mock';
 import { practiceScreen, summaryScreen } from './screens/practice';
 import { setupScreen } from './screens/setup';
 import { statsScreen } from './screens/stats';
+import { buildSafely } from './safeRender';
 
 // The quiz panel's browser side. It draws the view the extension sends and reports what the user
 // does; it holds no progress of its own, so a reload only needs the next render.
@@ -32,31 +31,6 @@ function build(view: View): HTMLElement {
   }
 }
 
-/**
- * Builds the screen; if that throws (content no renderer expected), builds it again with every
- * piece of Markdown as plain text, says so above it, and tells the extension, which logs it. Every
- * button still works, so the learner can submit and move on.
- */
-function buildSafely(view: View): HTMLElement {
-  try {
-    return build(view);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    post({ type: 'renderError', screen: view.screen, ...('question' in view ? { questionId: view.question.id } : {}), message: message.slice(0, 2000) });
-    setPlainText(true);
-    try {
-      const el = build(view);
-      el.prepend(h('div', { class: 'banner warning', role: 'alert' }, 'This question could not be formatted, so it is shown as plain text. The problem is logged in the ML Associate Prep output.'));
-      return el;
-    } catch (again) {
-      return h('section', { class: 'screen empty', role: 'alert' }, h('p', {}, `This screen could not be drawn: ${again instanceof Error ? again.message : String(again)}`),
-        h('button', { class: 'primary', 'data-autofocus': '1', onclick: () => post({ type: 'show', screen: 'home' }) }, 'Back to the start'));
-    } finally {
-      setPlainText(false);
-    }
-  }
-}
-
 function draw(view: View): void {
   const sameScreen = current?.screen === view.screen && (view.screen !== 'question' || (current as typeof view).question.id === view.question.id);
   const scroll = sameScreen ? window.scrollY : 0;
@@ -67,7 +41,7 @@ function draw(view: View): void {
   // then draws the session the window had); the screen name is all it needs to keep.
   vscode.setState({ screen: view.screen });
   clock.stop();
-  const el = buildSafely(view);
+  const el = buildSafely(view, build, post);
   const justSubmitted = view.screen === 'question' && view.submitted && previous?.screen === 'question' && !previous.submitted && previous.question.id === view.question.id;
   root.replaceChildren(el);
   window.scrollTo(0, scroll);

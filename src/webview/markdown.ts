@@ -17,12 +17,38 @@ const PURIFY = {
   ALLOWED_TAGS: ['p', 'br', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'del', 'h3', 'h4', 'hr'],
   ALLOWED_ATTR: ['href', 'title', 'class', 'align'],
   ALLOWED_URI_REGEXP: /^https:\/\//i,
+  // DOMPurify holds every allowed attribute outside its URI-safe list to ALLOWED_URI_REGEXP, so
+  // without this a table column's align="left" would be dropped.
+  ADD_URI_SAFE_ATTR: ['align'],
+  // DOMPurify keeps data-* and aria-* even outside ALLOWED_ATTR. The panel finds its own controls by
+  // data-choice, data-action and data-autofocus, and aria-hidden or aria-label would let a pack show
+  // a screen reader something other than what is on screen: pack text carries none of them.
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
 };
 
 /** Renders Markdown into a fragment of safe, highlighted HTML. */
 export function renderMarkdown(md: string): DocumentFragment {
+  // Without a usable DOM, DOMPurify hands its input back unsanitized: refuse, and the panel shows
+  // the question as plain text instead.
+  if (!DOMPurify.isSupported) throw new Error('DOMPurify cannot run here, so Markdown is not rendered');
   const html = marked.parse(md) as string;
-  const clean = DOMPurify.sanitize(html, { ...PURIFY, RETURN_DOM_FRAGMENT: true });
+  const clean: DocumentFragment | null = DOMPurify.sanitize(html, { ...PURIFY, RETURN_DOM_FRAGMENT: true });
+  // DOMPurify returns null when the parsed HTML has no body (a <frameset> replaces it): the source
+  // is then shown as text rather than failing the whole screen.
+  if (!clean) {
+    const text = document.createDocumentFragment();
+    text.append(md);
+    return text;
+  }
+  // Classes come from the author's HTML except marked's language-x on a fenced block, which the
+  // highlighter reads. Any other could dress text up as the panel's own UI (a verdict, a notice)
+  // or hide it, so it goes.
+  for (const el of clean.querySelectorAll('[class]')) {
+    const lang = el.matches('pre > code') ? /(?:^|\s)language-(\w+)/.exec(el.className)?.[1] : undefined;
+    if (lang) el.className = `language-${lang}`;
+    else el.removeAttribute('class');
+  }
   // A code block may scroll sideways in a narrow panel: it takes the focus, so the keyboard can scroll it.
   for (const pre of clean.querySelectorAll('pre')) pre.setAttribute('tabindex', '0');
   for (const code of clean.querySelectorAll('pre code')) {

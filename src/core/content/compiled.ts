@@ -23,5 +23,7 @@ export const CompiledContentSchema = z.object({
     mro: z.record(z.string(), z.array(z.string())),
     memberTypes: z.record(z.string(), z.string()),
   }),
+  /** Keyword arguments per callable (keywordTable.ts), so packs are checked as the CLI checks them. */
+  keywords: z.record(z.string(), z.array(z.string())),
 });
 export type CompiledContent = z.infer<typeof CompiledContentSchema>;

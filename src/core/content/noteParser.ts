@@ -22,16 +22,25 @@ export function parseNoteFile(text: string, sink: DiagnosticSink): Note[] {
     topic = (blocks[0].token as Tokens.Heading).text.trim();
     i = 1;
   } else sink.error(blocks[0]?.line ?? 1, 'a notes file starts with a "# Topic" heading');
-  while (i < blocks.length && !(blocks[i]!.token.type === 'heading' && (blocks[i]!.token as Tokens.Heading).depth === 2)) i++;
+  let started = false;
   while (i < blocks.length) {
+    const head = blocks[i]!;
+    if (head.token.type !== 'heading') {
+      // The introduction, or what follows a heading reported below.
+      i++;
+      continue;
+    }
+    if ((head.token as Tokens.Heading).depth !== 2) {
+      // The introduction (before the first note) may have any heading.
+      if (started) sink.error(head.line, 'notes use "## symbol" headings only');
+      i++;
+      continue;
+    }
+    started = true;
     let j = i + 1;
     while (j < blocks.length && blocks[j]!.token.type !== 'heading') j++;
-    const n = parseNote(blocks[i]!, blocks.slice(i + 1, j), topic, sink);
+    const n = parseNote(head, blocks.slice(i + 1, j), topic, sink);
     if (n) notes.push(n);
-    if (j < blocks.length && (blocks[j]!.token as Tokens.Heading).depth !== 2) {
-      sink.error(blocks[j]!.line, 'notes use "## symbol" headings only');
-      j++;
-    }
     i = j;
   }
   return notes;

@@ -1,15 +1,19 @@
-import { DiagnosticSink, type Diagnostic } from '../diagnostics';
+import { compareDiagnostics, DiagnosticSink, type Diagnostic } from '../diagnostics';
 import { SymbolTable } from '../facts/symbolTable';
-import { checkQuestions, type SourceFile } from './compile';
+import type { SourceFile } from './compile';
 import type { CompiledContent } from './compiled';
+import { MAX_PACK_QUESTIONS } from './limits';
+import { checkQuestions } from './questionChecks';
 import { parseQuestionFile } from './questionParser';
-import { QuestionSchema, type Question } from './schema';
+import type { Question } from './schema';
+import { parseGuarded, screenSource } from './sourceScreen';
 
 /**
  * A question pack: Markdown question files from outside the extension (a team's own questions),
- * parsed and checked like the bank, against the bank's objectives and API symbols. Questions with
- * problems are left out; the rest join the bank. Keyword arguments are not checked here (the full
- * parameter facts ship only with the CLI: run `node dist/cli.js lint` on a pack for that too).
+ * parsed and checked like the bank, against the bank's objectives, API symbols and keyword
+ * arguments (all from the compiled content) and the bank's questions. Questions with problems
+ * are left out; the rest join the bank. The extension (dist/packCompiler.js) and the CLI's `lint`
+ * of a folder outside questions/ both run this, on files read by src/node/packFiles.ts.
  */
 export function compilePack(files: readonly SourceFile[], base: CompiledContent): { questions: Question[]; diagnostics: Diagnostic[] } {
   const sinks = new Map<string, DiagnosticSink>();
@@ -20,14 +24,38 @@ export function compilePack(files: readonly SourceFile[], base: CompiledContent)
   };
   const texts = new Map<string, string>();
   const parsed: Question[] = [];
+  let counted = 0;
   for (const f of files) {
-    texts.set(f.path, f.text);
-    parsed.push(...parseQuestionFile(f.text, sinkFor(f.path)));
+    const sink = sinkFor(f.path);
+    const text = screenSource(f.text, sink);
+    if (text === undefined) continue;
+    // Checking is quadratic in the questions (near-duplicate stems), so past the cap a file is
+    // not even parsed: counting its headings is linear.
+    const heads = questionHeadingLines(text);
+    if (counted + heads.length > MAX_PACK_QUESTIONS) {
+      sink.error(heads[Math.max(0, MAX_PACK_QUESTIONS - counted)] ?? 1, `more than ${MAX_PACK_QUESTIONS} questions in the question packs: this file is left out (packs add at most ${MAX_PACK_QUESTIONS})`);
+      counted = MAX_PACK_QUESTIONS;
+      continue;
+    }
+    counted += heads.length;
+    texts.set(f.path, text);
+    parsed.push(...parseGuarded(() => parseQuestionFile(text, sink), sink));
   }
-  checkQuestions(parsed, { objectives: base.objectives, changes: base.changes, table: new SymbolTable(base.symbols), existing: base.questions }, texts, sinkFor);
-  const diagnostics = [...sinks.values()].flatMap((s) => s.items);
+  checkQuestions(parsed, { objectives: base.objectives, changes: base.changes, table: new SymbolTable(base.symbols), keywords: base.keywords, existing: base.questions }, texts, sinkFor);
+  const diagnostics = [...sinks.values()].flatMap((s) => s.items).sort(compareDiagnostics);
   const bad = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   // A file with any error is left out whole: its questions may be half right.
-  const questions = parsed.filter((q) => !bad.has(q.source.file) && QuestionSchema.safeParse(q).success);
+  const questions = parsed.filter((q) => !bad.has(q.source.file));
   return { questions, diagnostics };
+}
+
+/** Lines (1-based) of the "## question-id" headings outside fenced code. */
+function questionHeadingLines(text: string): number[] {
+  const out: number[] = [];
+  let fenced = false;
+  text.split('\n').forEach((l, i) => {
+    if (/^ {0,3}(```|~~~)/.test(l)) fenced = !fenced;
+    else if (!fenced && /^ {0,3}##(?!#)([ \t]|$)/.test(l)) out.push(i + 1);
+  });
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { Tokens } from 'marked';
 import type { DiagnosticSink } from '../diagnostics';
 import { dedent, lexBlocks, listItemLines, parseFieldList, splitList, type Block } from './markdownBlocks';
+import { MAX_ID_CHARS, MAX_MARKDOWN_CHARS, MAX_URL_CHARS } from './limits';
 import type { Choice, Difficulty, Question } from './schema';
 import { DIFFICULTIES } from './schema';
 
@@ -38,21 +39,38 @@ export function parseQuestionFile(text: string, sink: DiagnosticSink): Question[
     sink.error(first?.line ?? 1, 'a question file starts with a "# Topic" heading');
   }
   // Anything before the first question heading is the file's introduction: allowed, not parsed.
-  while (i < blocks.length && !(blocks[i]!.token.type === 'heading' && (blocks[i]!.token as Tokens.Heading).depth === 2)) i++;
+  // Only "#" headings split the file: text underlined with "===" or "---" (a setext heading) is
+  // content of the question it sits in, where parseQuestion reports it.
   while (i < blocks.length) {
     const head = blocks[i]!;
+    if (atxHeading(head, 1)) {
+      sink.error(head.line, 'only one "# Topic" heading per file (a question starts with "## question-id")');
+      i++;
+      continue;
+    }
+    if (!atxHeading(head, 2)) {
+      // The introduction, or the body of a question written under a stray "# " heading.
+      i++;
+      continue;
+    }
     let j = i + 1;
-    while (j < blocks.length && !(blocks[j]!.token.type === 'heading' && (blocks[j]!.token as Tokens.Heading).depth <= 2)) j++;
+    while (j < blocks.length && !atxHeading(blocks[j]!, 1) && !atxHeading(blocks[j]!, 2)) j++;
     const q = parseQuestion(head, blocks.slice(i + 1, j), topic, sink);
     if (q) questions.push(q);
-    if (blocks[j]?.token.type === 'heading' && (blocks[j]!.token as Tokens.Heading).depth === 1) {
-      sink.error(blocks[j]!.line, 'only one "# Topic" heading per file');
-      j++;
-    }
     i = j;
   }
   if (!questions.length && !sink.items.length) sink.error(1, 'no questions in this file (each starts with "## question-id")');
   return questions;
+}
+
+/** A "#"-style heading of the given depth (never a setext one, whose text may be any paragraph). */
+function atxHeading(b: Block, depth: number): b is Block & { token: Tokens.Heading } {
+  return b.token.type === 'heading' && (b.token as Tokens.Heading).depth === depth && /^ {0,3}#/.test(b.token.raw);
+}
+
+/** Text longer than the quiz panel's protocol carries, as a problem to report. */
+function tooLong(what: string, text: string): string | undefined {
+  return text.length > MAX_MARKDOWN_CHARS ? `${what} is ${text.length} characters long; at most ${MAX_MARKDOWN_CHARS} (the quiz panel shows no longer)` : undefined;
 }
 
 function parseQuestion(head: Block, body: Block[], topic: string, sink: DiagnosticSink): Question | undefined {
@@ -64,9 +82,19 @@ function parseQuestion(head: Block, body: Block[], topic: string, sink: Diagnost
     ok = false;
   };
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) fail(line, 'question id must be lowercase words joined by "-"');
+  if (id.length > MAX_ID_CHARS) fail(line, `question id is ${id.length} characters long; at most ${MAX_ID_CHARS}`);
 
   const fieldsBlock = body[0];
   const fields = fieldsBlock?.token.type === 'list' ? parseFieldList(fieldsBlock.token as Tokens.List, fieldsBlock.line) : undefined;
+  if (!fields && fieldsBlock?.token.type === 'list') {
+    // With no stem between them, Markdown reads the fields and the options as one list.
+    const list = fieldsBlock.token as Tokens.List;
+    const firstTask = list.items.findIndex((it) => it.task);
+    if (firstTask > 0 && parseFieldList({ ...list, items: list.items.slice(0, firstTask) }, fieldsBlock.line)) {
+      fail(line, 'missing stem between the fields and the options');
+      return undefined;
+    }
+  }
   if (!fields) {
     fail(fieldsBlock?.line ?? line, `expected a field list (- objective: …, - difficulty: …, - type: …, - symbols: …, - docs: …) right after the heading`);
     return undefined;
@@ -77,7 +105,12 @@ function parseQuestion(head: Block, body: Block[], topic: string, sink: Diagnost
     else if (f.has(e.key)) fail(e.line, `field "${e.key}" given twice`);
     f.set(e.key, { value: e.value, line: e.line });
   }
-  for (const k of REQUIRED) if (!f.has(k)) fail(fieldsBlock!.line, `missing field "${k}"`);
+  for (const k of REQUIRED) {
+    const given = f.get(k);
+    if (!given) fail(fieldsBlock!.line, `missing field "${k}"`);
+    // An empty value would pass every check below and leave a question no schema accepts.
+    else if (!given.value) fail(given.line, `field "${k}" is empty${k === 'symbols' ? ' (write "none" when the question names no API)' : ''}`);
+  }
 
   const difficulty = f.get('difficulty')?.value as Difficulty | undefined;
   if (difficulty && !DIFFICULTIES.includes(difficulty)) fail(f.get('difficulty')!.line, `difficulty must be one of ${DIFFICULTIES.join(', ')}`);
@@ -87,6 +120,8 @@ function parseQuestion(head: Block, body: Block[], topic: string, sink: Diagnost
   if (shuffleField && shuffleField.value !== 'true' && shuffleField.value !== 'false') fail(shuffleField.line, 'shuffle must be "true" or "false"');
   const docs = splitList(f.get('docs')?.value ?? '').map((d) => d.replace(/^<|>$/g, ''));
   for (const d of docs) if (!/^https:\/\/\S+$/.test(d)) fail(f.get('docs')!.line, `docs must be https URLs, got "${d}"`);
+  for (const d of docs) if (d.length > MAX_URL_CHARS) fail(f.get('docs')!.line, `a docs URL is ${d.length} characters long; at most ${MAX_URL_CHARS}`);
+  if (f.get('docs')?.value && !docs.length) fail(f.get('docs')!.line, 'docs must list at least one https URL');
 
   const optIndex = body.findIndex((b) => b.token.type === 'list' && (b.token as Tokens.List).items.some((it) => it.task));
   if (optIndex < 0) {
@@ -96,6 +131,14 @@ function parseQuestion(head: Block, body: Block[], topic: string, sink: Diagnost
   const stemBlocks = body.slice(1, optIndex);
   if (!stemBlocks.length) fail(line, 'missing stem between the fields and the options');
   const stem = stemBlocks.map((b) => b.token.raw.replace(/\n+$/, '')).join('\n\n');
+  for (const b of stemBlocks) {
+    if (b.token.type === 'heading' && !/^ {0,3}#/.test(b.token.raw)) {
+      const underline = b.token.raw.trim().split('\n').pop()!.trim();
+      fail(b.line, `"${underline.slice(0, 3)}" under a line of text makes that line a heading: put a blank line between them, or remove the underline`);
+    }
+  }
+  const longStem = tooLong('the stem', stem);
+  if (longStem) fail(stemBlocks[0]?.line ?? line, longStem);
 
   const optBlock = body[optIndex]!;
   const list = optBlock.token as Tokens.List;
@@ -115,6 +158,10 @@ function parseQuestion(head: Block, body: Block[], topic: string, sink: Diagnost
     if (!optionText) fail(at, `option ${letter} has no text`);
     if (!quote || !quote.text.trim()) fail(at, `option ${letter} has no explanation (quote it under the option: "  > why")`);
     if (after.length) fail(at, `option ${letter}: text after the explanation quote`);
+    const longText = tooLong(`option ${letter}`, optionText);
+    if (longText) fail(at, longText);
+    const longWhy = tooLong(`the explanation of option ${letter}`, quote?.text.trim() ?? '');
+    if (longWhy) fail(at, longWhy);
     choices.push({ id: letter, text: optionText || '?', correct: !!item.checked, explanation: quote?.text.trim() || '?' });
   });
   if (choices.length < 2) fail(optBlock.line, 'a question needs at least two options');
@@ -134,8 +181,11 @@ function parseQuestion(head: Block, body: Block[], topic: string, sink: Diagnost
   let versionNote: string | undefined;
   for (const b of body.slice(optIndex + 1)) {
     const m = b.token.type === 'blockquote' ? /^\s*\**Versions:\**\s*([\s\S]*)$/.exec((b.token as Tokens.Blockquote).text) : null;
-    if (m && !versionNote) versionNote = m[1]!.trim();
-    else fail(b.line, 'unexpected content after the options (only a "> **Versions:** …" note may follow)');
+    if (m && !versionNote) {
+      versionNote = m[1]!.trim();
+      const longNote = tooLong('the Versions note', versionNote);
+      if (longNote) fail(b.line, longNote);
+    } else fail(b.line, 'unexpected content after the options (only a "> **Versions:** …" note may follow)');
   }
 
   if (!ok || !difficulty || (type !== 'single' && type !== 'multiple')) return undefined;

@@ -12,12 +12,36 @@ export function joinCells(cells: readonly string[], index: number): JoinedCells 
   return { text: text + (cells[index] ?? ''), base: text.length };
 }
 
-/** The Python code cells of an .ipynb file's JSON (other cell kinds are skipped). */
-export function ipynbCodeCells(json: string): string[] {
-  const nb = JSON.parse(json) as { cells?: { cell_type?: string; source?: string | string[] }[]; metadata?: { kernelspec?: { language?: string } } };
-  const language = nb.metadata?.kernelspec?.language ?? 'python';
-  if (language !== 'python') return [];
-  return (nb.cells ?? []).filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source ?? ''));
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The Python code cells of an .ipynb file's JSON (other cell kinds are skipped), or why the text
+ * is no notebook. The file is whatever a user named, so every level of the JSON is checked.
+ */
+export function ipynbCodeCells(json: string): { cells: string[] } | { error: string } {
+  let nb: unknown;
+  try {
+    nb = JSON.parse(json);
+  } catch (e) {
+    return { error: `not valid notebook JSON (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` };
+  }
+  if (!isObject(nb)) return { error: 'not a notebook: the JSON is not an object' };
+  const meta = isObject(nb.metadata) ? nb.metadata : {};
+  const kernel = isObject(meta.kernelspec) ? meta.kernelspec : {};
+  const language = typeof kernel.language === 'string' ? kernel.language : 'python';
+  if (language !== 'python') return { cells: [] };
+  if (nb.cells === undefined) return { cells: [] };
+  if (!Array.isArray(nb.cells)) return { error: 'not a notebook: "cells" is not a list' };
+  const cells: string[] = [];
+  for (const [i, c] of nb.cells.entries()) {
+    if (!isObject(c)) return { error: `not a notebook: cell ${i + 1} is not an object` };
+    if (c.cell_type !== 'code') continue;
+    const src = c.source ?? '';
+    if (typeof src === 'string') cells.push(src);
+    else if (Array.isArray(src) && src.every((s): s is string => typeof s === 'string')) cells.push(src.join(''));
+    else return { error: `not a notebook: the source of cell ${i + 1} is not text` };
+  }
+  return { cells };
 }
 
 /** Offset of a 1-based line and column in text. */
