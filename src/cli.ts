@@ -129,7 +129,7 @@ function lint(paths: string[]): LintResult {
 function readSourceArg(path: string): string {
   let r: ReturnType<typeof readRegularFile>;
   try {
-    r = readRegularFile(path, MAX_SOURCE_BYTES, { strict: false, tooBig: (b) => `${(b / (1024 * 1024)).toFixed(0)} MB; at most ${MAX_SOURCE_BYTES / (1024 * 1024)} MB` });
+    r = readRegularFile(path, MAX_SOURCE_BYTES, { strict: false, tooBig: (b) => `the file is ${(b / (1024 * 1024)).toFixed(0)} MB; at most ${MAX_SOURCE_BYTES / (1024 * 1024)} MB` });
   } catch (e) {
     throw new CliError(pathProblem(path, e));
   }

@@ -128,7 +128,7 @@ export function readPackFiles(paths: readonly string[], label: (abs: string) => 
       const isFile = st ? st.isFile() : e.isFile();
       if (!isFile) {
         // Checked before opening: a read of a named pipe waits for a writer forever.
-        let what = 'not a regular file';
+        let what = 'a special file';
         try {
           what = kindOf(st ?? statSync(target));
         } catch {

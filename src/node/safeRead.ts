@@ -13,7 +13,7 @@ export function kindOf(st: Stats): string {
   if (st.isSocket()) return 'a socket';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
   if (st.isSymbolicLink()) return 'a symbolic link';
-  return 'not a regular file';
+  return 'a special file';
 }
 
 /** Line (1-based) and byte of the first invalid UTF-8 sequence, or undefined. */

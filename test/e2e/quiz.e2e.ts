@@ -170,6 +170,9 @@ describe('e2e: the quiz panel', function () {
     await wb.command('ML Associate Prep: Open Quiz in Editor Tab');
     let tab = await wb.quiz('practice', 'editor');
     assert.equal(await tab.locator('.stem').innerText(), stem, 'the tab shows the sidebar\'s session');
+    // VS Code saves the editor layout shortly after it changes; reload once it had the chance, as
+    // a person would not reload within the same second.
+    await wb.page.waitForTimeout(2500);
     await wb.reload();
     tab = await wb.quiz('practice', 'editor');
     assert.equal(await tab.locator('.stem').innerText(), stem, 'the tab is restored on the same question');

@@ -47,14 +47,14 @@ export function compileContent(input: CompileInput): CompileResult {
   const texts = new Map<string, string>();
   const questions: Question[] = [];
   for (const f of input.questionFiles) {
-    const text = screenSource(f.text, sinkFor(f.path));
+    const text = screenSource(f.text, sinkFor(f.path))?.text;
     if (text === undefined) continue;
     texts.set(f.path, text);
     questions.push(...parseGuarded(() => parseQuestionFile(text, sinkFor(f.path)), sinkFor(f.path)));
   }
   const notes: Note[] = [];
   for (const f of input.noteFiles) {
-    const text = screenSource(f.text, sinkFor(f.path));
+    const text = screenSource(f.text, sinkFor(f.path))?.text;
     if (text === undefined) continue;
     texts.set(f.path, text);
     notes.push(...parseGuarded(() => parseNoteFile(text, sinkFor(f.path)), sinkFor(f.path)));

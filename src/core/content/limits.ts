@@ -10,10 +10,23 @@ export const MAX_ID_CHARS = 200;
 export const MAX_MARKDOWN_CHARS = 20_000;
 /** Longest docs URL the panel's "open docs" message carries. */
 export const MAX_URL_CHARS = 2_000;
-/** Largest question or notes file read (the bank's largest is under 100 KB). */
+/** Largest question or notes file read (the bank's largest is 72 KB). */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Most parse cost (markdownShape.ts: units of at most about a microsecond of marked's time) of
+ * one file, and of all the question packs together. Size alone does not bound marked's time:
+ * 250 KB of nested quotes with lazy lines take 3 s where 250 KB of the bank take 36 ms. The bank
+ * costs 0.55 M units per 250 KB, so a pack of 1,000 questions like the bank's costs about 3.3 M.
+ */
+export const MAX_FILE_COST = 2_000_000;
+export const MAX_PACK_COST = 6_000_000;
 /** Longest line: no Markdown text is longer, and one line is parsed in one piece. */
 export const MAX_LINE_CHARS = MAX_MARKDOWN_CHARS;
+/**
+ * Longest list item (an option with its explanation) or blockquote: marked's time on one grows
+ * with the square of its length. Room for an option or an explanation at MAX_MARKDOWN_CHARS.
+ */
+export const MAX_BLOCK_CHARS = 24_000;
 /** Deepest nesting of blockquotes and lists: marked recurses per level, 1,000 levels took 30 s. */
 export const MAX_NESTING = 16;
 /** Deepest nesting of emphasis markers (* _ ~) in a paragraph: marked recurses per level. */

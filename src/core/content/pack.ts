@@ -2,11 +2,11 @@ import { compareDiagnostics, DiagnosticSink, type Diagnostic } from '../diagnost
 import { SymbolTable } from '../facts/symbolTable';
 import type { SourceFile } from './compile';
 import type { CompiledContent } from './compiled';
-import { MAX_PACK_QUESTIONS } from './limits';
+import { MAX_PACK_COST, MAX_PACK_QUESTIONS } from './limits';
 import { checkQuestions } from './questionChecks';
 import { parseQuestionFile } from './questionParser';
 import type { Question } from './schema';
-import { parseGuarded, screenSource } from './sourceScreen';
+import { millions, parseGuarded, screenSource } from './sourceScreen';
 
 /**
  * A question pack: Markdown question files from outside the extension (a team's own questions),
@@ -25,10 +25,12 @@ export function compilePack(files: readonly SourceFile[], base: CompiledContent)
   const texts = new Map<string, string>();
   const parsed: Question[] = [];
   let counted = 0;
+  let cost = 0;
   for (const f of files) {
     const sink = sinkFor(f.path);
-    const text = screenSource(f.text, sink);
-    if (text === undefined) continue;
+    const screened = screenSource(f.text, sink);
+    if (!screened) continue;
+    const { text } = screened;
     // Checking is quadratic in the questions (near-duplicate stems), so past the cap a file is
     // not even parsed: counting its headings is linear.
     const heads = questionHeadingLines(text);
@@ -37,7 +39,15 @@ export function compilePack(files: readonly SourceFile[], base: CompiledContent)
       counted = MAX_PACK_QUESTIONS;
       continue;
     }
+    // Each file is within its own parse budget; together they must be too, or a thousand files
+    // at the limit would keep the extension host busy for minutes.
+    if (cost + screened.cost > MAX_PACK_COST) {
+      sink.error(1, `the question packs would take too long to parse (cost over ${millions(MAX_PACK_COST)}): this file is left out (split the packs)`);
+      cost = MAX_PACK_COST;
+      continue;
+    }
     counted += heads.length;
+    cost += screened.cost;
     texts.set(f.path, text);
     parsed.push(...parseGuarded(() => parseQuestionFile(text, sink), sink));
   }

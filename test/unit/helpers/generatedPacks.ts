@@ -114,6 +114,25 @@ export const GENERATED: GeneratedCase[] = [
   { name: 'file-2mb-next-to-valid', make: (d) => { write(d, 'big.md', 'x'.repeat(2 * 1024 * 1024)); write(d, 'ok.md', valid('pack-next-to-big')); }, expect: ['big.md:1: the file is 2 MB; a question file holds at most 1 MB (split it into several files)'], accepted: 1 },
   { name: 'folders-17-deep', make: (d) => { write(d, Array.from({ length: 17 }, (_, i) => `d${i + 1}`).join('/') + '/q.md', valid('pack-deep-folder')); write(d, 'ok.md', valid('pack-shallow', STEMS[0])); }, expect: [`${Array.from({ length: 17 }, (_, i) => `d${i + 1}`).join('/')}:1: folders nest more than 16 deep here: not read`], accepted: 1 },
 
+  // Within every other limit, but slow for marked: a list item or blockquote so long its parse
+  // time is quadratic, and files whose parse would take seconds.
+  { name: 'list-item-over-24000-chars', make: (d) => write(d, 'a.md', file(question('pack-long-item', STEMS[0], OPTIONS.replace('  > Why alpha is wrong.', '  > Why alpha is wrong.\n' + 'lazy line\n'.repeat(2500).trimEnd())))), expect: [`a.md:${STEM_LINE + 2}: the list item starting here runs past 24000 characters (an option and its explanation hold at most 20000 each)`], accepted: 0 },
+  { name: 'blockquote-over-24000-chars', make: (d) => write(d, 'a.md', valid('pack-long-quote', STEMS[0] + '\n\n' + '> x\nlazy\n'.repeat(3000))), expect: [`a.md:${STEM_LINE + 2}: the blockquote starting here runs past 24000 characters (an explanation or a note holds at most 20000)`], accepted: 0 },
+  { name: 'nested-quotes-with-lazy-lines-250kb', make: (d) => write(d, 'a.md', valid('pack-costly', STEMS[0] + '\n\n' + ('>'.repeat(16) + ' x\nlazy\n\n').repeat(9000))), expect: ['a.md:1: the file would take too long to parse (cost 3.0 M, at most 2.0 M: length times nesting, long list items and quotes cost most); split it or flatten it'], accepted: 0 },
+  {
+    name: 'pack-over-its-parse-budget',
+    make: (d) => {
+      // Long quotes cost many units (their length squared) but parse fast: the case stays quick.
+      const quotes = ('> - x\n>   y\n'.repeat(1800) + '\n').repeat(10);
+      for (let f = 0; f < 4; f++) write(d, `p${f}.md`, valid(`pack-budget-${f}`, STEMS[0] + '\n\n' + quotes + 'Which one?'));
+    },
+    expect: [
+      ...[0, 1, 2].map((f) => `p${f}.md:${STEM_LINE}: pack-budget-${f}: the stem is 216145 characters long; at most 20000 (the quiz panel shows no longer)`),
+      'p3.md:1: the question packs would take too long to parse (cost over 6.0 M): this file is left out (split the packs)',
+    ],
+    accepted: 0,
+  },
+
   // Slipped through before: text longer than the quiz panel's protocol carries.
   { name: 'stem-20001-chars', make: (d) => write(d, 'a.md', valid('pack-long-stem', textOf(20_001))), expect: [`a.md:${STEM_LINE}: pack-long-stem: the stem is 20001 characters long; at most 20000 (the quiz panel shows no longer)`], accepted: 0 },
   { name: 'stem-20000-chars', make: (d) => write(d, 'a.md', valid('pack-stem-at-limit', textOf(20_000))), expect: [], accepted: 1 },
