@@ -128,7 +128,8 @@ async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'De
       await out('mock');
       // The plan last, since it widens the side bar: the quiz view folded away so the weeks and
       // every domain's readiness fit in one picture.
-      await wb.openActivity();
+      // The view's own focus command shows the container whatever the sidebar's state is.
+      await wb.command('ML Associate Prep: Focus on Study Plan View');
       await wb.setPane('Study Plan', true);
       await wb.setPane('Quiz', false);
       const side = (await wb.page.locator('.part.sidebar').boundingBox())!;
