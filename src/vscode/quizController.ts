@@ -81,15 +81,17 @@ export class QuizController implements vscode.Disposable {
   }
 
   private screenOf(ctx: AppContext): Screen {
-    if (!this.shared.screen) this.shared.set(initialScreen(ctx));
+    if (!this.shared.screen) this.shared.set(initialScreen(ctx), false); // the caller draws it
     return this.shared.screen!;
   }
 
   private async apply(proposed: Outcome, ctx: AppContext): Promise<void> {
     const o = await this.confirmReplace(proposed, ctx);
-    this.shared.set(o.screen);
-    if (o.deltas.length) await this.store.apply(...o.deltas); // redraws through onDidChange
-    else await this.redraw();
+    // One redraw per change: the store's change event when there are deltas, else the shared
+    // screen's change event (all quizzes), else this quiz alone.
+    const changed = this.shared.set(o.screen, !o.deltas.length);
+    if (o.deltas.length) await this.store.apply(...o.deltas);
+    else if (!changed) await this.redraw();
     if (o.openUrl) void vscode.env.openExternal(vscode.Uri.parse(o.openUrl));
     if (o.openInEditor) this.openInEditor();
   }
@@ -101,8 +103,8 @@ export class QuizController implements vscode.Disposable {
   private async confirmReplace(o: Outcome, ctx: AppContext): Promise<Outcome> {
     const starting = o.deltas.find((d): d is Extract<typeof d, { t: 'session' }> => d.t === 'session' && !ctx.progress.sessions[d.s.id]);
     const old = activeSession(ctx.progress.sessions);
-    if (!starting || !old || !Object.values(old.responses).some((r) => r.submittedAt)) return o;
-    const answered = Object.values(old.responses).filter((r) => r.submittedAt).length;
+    const answered = old ? Object.values(old.responses).filter((r) => r.submittedAt).length : 0;
+    if (!starting || !old || !answered) return o;
     const choice = await vscode.window.showWarningMessage(
       `Replace your unfinished set "${old.title}"?`,
       { modal: true, detail: `You have answered ${answered} of its ${old.questionIds.length} questions; those answers are kept either way. Starting "${starting.s.title}" ends that set.` },

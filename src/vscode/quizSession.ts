@@ -14,10 +14,15 @@ export class SharedQuizScreen implements vscode.Disposable {
     return this.current;
   }
 
-  set(screen: Screen): void {
+  /**
+   * Sets the screen; when it changed and `notify` is on, every quiz redraws. Returns whether it
+   * changed. A caller about to record progress passes notify off: the store's change redraws them.
+   */
+  set(screen: Screen, notify = true): boolean {
     const same = JSON.stringify(screen) === JSON.stringify(this.current);
     this.current = screen;
-    if (!same) this.changed.fire();
+    if (!same && notify) this.changed.fire();
+    return !same;
   }
 
   dispose(): void {

@@ -43,6 +43,10 @@ const shortName = (symbol: string) => symbol.slice(symbol.lastIndexOf('.') + 1);
 
 export interface QuestionCues {
   id: string;
+  /** The key's visible length, and the longest and shortest distractor's. */
+  keyLength: number;
+  longestDistractor: number;
+  shortestDistractor: number;
   /** Length of the key over the longest distractor (single-answer only). */
   longRatio: number;
   /** Shortest distractor over the key's length (single-answer only). */
@@ -92,6 +96,9 @@ export function questionCues(q: Pick<Question, 'id' | 'stem' | 'choices' | 'symb
   const keyIndex = q.choices.indexOf(key);
   return {
     id: q.id,
+    keyLength: keyLen,
+    longestDistractor: maxOther,
+    shortestDistractor: minOther,
     longRatio: keyLen / Math.max(1, maxOther),
     shortRatio: minOther / Math.max(1, keyLen),
     keyLongest: keyLen >= maxOther,
@@ -180,10 +187,8 @@ export function lengthCueWarning(q: Pick<Question, 'id' | 'stem' | 'choices' | '
   if (q.type !== 'single' || q.choices.filter((c) => c.correct).length !== 1) return undefined;
   const c = questionCues(q);
   const key = q.choices.find((x) => x.correct)!;
-  const keyLen = visibleLength(key.text);
-  const others = q.choices.filter((x) => !x.correct).map((x) => visibleLength(x.text));
-  if (c.longRatio > STANDS_OUT) return `${q.id}: the key (${key.id}, ${keyLen} characters) is ${Math.round((c.longRatio - 1) * 100)} % longer than every distractor (longest ${Math.max(...others)}): lengthen the distractors or trim the key`;
-  if (c.shortRatio > STANDS_OUT) return `${q.id}: the key (${key.id}, ${keyLen} characters) is ${Math.round((c.shortRatio - 1) * 100)} % shorter than every distractor (shortest ${Math.min(...others)})`;
+  if (c.longRatio > STANDS_OUT) return `${q.id}: the key (${key.id}, ${c.keyLength} characters) is ${Math.round((c.longRatio - 1) * 100)} % longer than every distractor (longest ${c.longestDistractor}): lengthen the distractors or trim the key`;
+  if (c.shortRatio > STANDS_OUT) return `${q.id}: the key (${key.id}, ${c.keyLength} characters) is ${Math.round((c.shortRatio - 1) * 100)} % shorter than every distractor (shortest ${c.shortestDistractor})`;
   return undefined;
 }
 
