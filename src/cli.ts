@@ -12,7 +12,13 @@ import { coverageReport, formatCoverage } from './core/coverage';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './core/diagnostics';
 import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
-import { ipynbCodeCells, joinCells, offsetAt } from './core/python/notebook';
+import { SymbolTable } from './core/facts/symbolTable';
+import { buildDocumentModel } from './core/python/documentModel';
+import { ipynbCodeCells, joinAllCells, joinCells, offsetAt } from './core/python/notebook';
+import { Resolver } from './core/python/resolver';
+import { checkSource, type LocatedFinding } from './core/traps/locate';
+import { apisInDocument, UsageCounter, usageSummary } from './core/usage/apiUsage';
+import { pythonFiles } from './node/pythonFiles';
 import { findProjectRoot, loadCompileInput, UnreadablePathError } from './node/contentSources';
 import { pathProblem } from './node/packFiles';
 import { loadPacks } from './node/packLoader';
@@ -26,6 +32,10 @@ const USAGE = `usage: node dist/cli.js <command>
   questions --json [--blueprint ID]   the compiled bank
   notes --json             every hover card: symbol, signature, the parameters it shows
   coverage [--json] [--check]         questions per objective, domain, difficulty, key position...
+  check [--json] PATHS...  exam traps in Python files and notebooks (folders are walked): file:line:col: MLAPxxx message;
+                           exit 1 when something is found
+  check --rules [--json]   the rules: id, objective, questions, page
+  usage [--json] PATHS...  the exam APIs the code uses, the files that use them and the questions on them
   symbol FILE LINE COL     the qualified API name at a 1-based position (FILE may be nb.ipynb#CELL)
   hover FILE LINE COL      the hover card's Markdown at that position`;
 
@@ -156,6 +166,70 @@ function documentAt(fileArg: string, lineArg: string | undefined, colArg: string
   return { text, offset: offsetAt(text, line, col) };
 }
 
+/** A Python file or notebook read for `check` and `usage`; a problem is a CliError. */
+function readPython(file: string): { text: string } | { cells: string[] } {
+  const text = readSourceArg(file);
+  if (!/\.ipynb$/i.test(file)) return { text };
+  const nb = ipynbCodeCells(text);
+  if ('error' in nb) throw new CliError(`${file}: ${nb.error}`);
+  return nb;
+}
+
+function sourcesOf(paths: string[]): string[] {
+  if (!paths.length) throw new CliError('name the Python files, notebooks or folders to read');
+  const { files, problems } = pythonFiles(paths);
+  if (problems.length) throw new CliError(problems.join('; '));
+  return files;
+}
+
+function check(args: string[]): number {
+  const json = flag(args, '--json');
+  const content = loadCompiled();
+  if (flag(args, '--rules')) {
+    const rules = content.rules.map((r) => ({ id: r.id, rule: r.slug, title: r.title, objective: r.objective, questions: r.questions, severity: r.severity, deprecated: r.deprecated, page: r.source.file, docs: r.docs }));
+    if (json) console.log(JSON.stringify(rules, null, 2));
+    else for (const r of rules) console.log(`${r.id}  ${r.rule.padEnd(24)} ${r.objective.padEnd(6)} ${r.severity.padEnd(11)} ${r.title}\n        questions: ${r.questions.join(', ')}\n        page: ${r.page}`);
+    if (!json) console.log(`${rules.length} rules`);
+    return 0;
+  }
+  const resolver = new Resolver(new SymbolTable(content.symbols));
+  const out: (LocatedFinding & { file: string })[] = [];
+  for (const file of sourcesOf(args)) {
+    const { findings, failures } = checkSource(readPython(file), resolver, content.rules);
+    for (const f of failures) console.error(`${file}: rule ${f.rule} failed (${f.error}); the other rules ran`);
+    out.push(...findings.map((f) => ({ file, ...f })));
+  }
+  if (json) console.log(JSON.stringify(out.map(({ file, cell, line, col, endLine, endCol, rule, severity, deprecated, message, fix }) => ({ file, ...(cell ? { cell } : {}), line, col, endLine, endCol, rule, severity, deprecated, message, ...(fix ? { fix: fix.title } : {}) })), null, 2));
+  else for (const f of out) console.log(`${f.file}${f.cell ? `#${f.cell}` : ''}:${f.line}:${f.col}: ${f.rule} ${f.message}`);
+  return out.length ? 1 : 0;
+}
+
+function usage(args: string[]): number {
+  const json = flag(args, '--json');
+  const bank = new Bank(loadCompiled());
+  const resolver = new Resolver(new SymbolTable(bank.content.symbols));
+  const counter = new UsageCounter();
+  for (const file of sourcesOf(args)) {
+    let src: { text: string } | { cells: string[] };
+    try {
+      src = readPython(file);
+    } catch (e) {
+      counter.skip(file, e instanceof Error ? e.message : String(e));
+      continue;
+    }
+    counter.add(apisInDocument(buildDocumentModel('cells' in src ? joinAllCells(src.cells).text : src.text), resolver, bank));
+  }
+  const report = counter.report();
+  if (json) {
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  for (const a of report.apis) console.log(`${a.symbol}  ${a.files} file${a.files === 1 ? '' : 's'}, ${a.uses} use${a.uses === 1 ? '' : 's'}, ${a.questions.length} question${a.questions.length === 1 ? '' : 's'}`);
+  for (const s of report.skipped) console.error(`skipped ${s.reason}`);
+  console.log(`${report.files} files read. ${usageSummary(report)}`);
+  return 0;
+}
+
 function main(argv: string[]): number {
   const [command, ...args] = argv;
   switch (command) {
@@ -240,6 +314,10 @@ function main(argv: string[]): number {
       console.log(h.markdown);
       return 0;
     }
+    case 'check':
+      return check(args);
+    case 'usage':
+      return usage(args);
     case undefined:
     case '--help':
     case 'help':

@@ -56,10 +56,12 @@ export function loadCompileInput(root: string, paths?: readonly string[], facts:
   const read = readPackFiles(paths?.length ? paths : [join(root, 'questions')], (p) => rel(root, p));
   if (read.unreadable.length) throw new UnreadablePathError(read.unreadable.map((u) => u.message).join('; '));
   const isNote = (f: SourceFile) => f.path.startsWith('questions/notes/') || /(^|\/)notes\//.test(f.path);
+  const isRule = (f: SourceFile) => f.path.startsWith('questions/rules/');
   return {
     exam: { objectives: exam('objectives.yaml'), blueprints: exam('blueprints.yaml'), changes: exam('changes.yaml'), plan: exam('plan.yaml') },
-    questionFiles: read.files.filter((f) => !isNote(f)),
+    questionFiles: read.files.filter((f) => !isNote(f) && !isRule(f)),
     noteFiles: read.files.filter(isNote),
+    ruleFiles: read.files.filter(isRule),
     facts,
     problems: read.problems,
   };

@@ -1,12 +1,14 @@
 import { DiagnosticSink, type Diagnostic } from '../diagnostics';
 import type { FactsDb } from '../facts/factsDb';
 import { buildCard } from './cards';
-import type { CompiledContent } from './compiled';
+import { CONTENT_SCHEMA_VERSION, type CompiledContent } from './compiled';
 import { parseExamData, type ExamData, type ExamDataFiles } from './examData';
 import { keywordTable } from './keywordTable';
 import { parseNoteFile } from './noteParser';
 import { checkQuestions } from './questionChecks';
 import { parseQuestionFile } from './questionParser';
+import { checkRulePages } from './ruleChecks';
+import { parseRulePage, type ParsedRulePage } from './ruleParser';
 import { checkDocs, checkSymbolName, lineOf } from './references';
 import type { Card, Note, Question } from './schema';
 import { parseGuarded, screenSource } from './sourceScreen';
@@ -21,6 +23,8 @@ export interface CompileInput {
   exam: ExamDataFiles;
   questionFiles: SourceFile[];
   noteFiles: SourceFile[];
+  /** Exam-trap rule pages (questions/rules/). */
+  ruleFiles?: SourceFile[];
   facts: FactsDb;
   /** Problems found while reading the files (unreadable, too big, not UTF-8…). */
   problems?: readonly Diagnostic[];
@@ -60,15 +64,25 @@ export function compileContent(input: CompileInput): CompileResult {
     notes.push(...parseGuarded(() => parseNoteFile(text, sinkFor(f.path)), sinkFor(f.path)));
   }
 
+  const rulePages: ParsedRulePage[] = [];
+  for (const f of input.ruleFiles ?? []) {
+    const text = screenSource(f.text, sinkFor(f.path))?.text;
+    if (text === undefined) continue;
+    const page = parseGuarded(() => [parseRulePage(text, sinkFor(f.path))].filter((p): p is ParsedRulePage => !!p), sinkFor(f.path));
+    rulePages.push(...page);
+  }
+
   const keywords = keywordTable(facts);
   checkQuestions(questions, { objectives: exam.objectives, changes: exam.changes, table: facts.table, keywords }, texts, sinkFor);
   const cards = checkNotesAndBuildCards(notes, exam, facts, sinkFor);
+  // Question ids are checked only against a whole bank (lint of one rule page reads no questions).
+  const rules = checkRulePages(rulePages, { facts, objectives: exam.objectives, keywords, questions: input.questionFiles.length ? questions : undefined }, sinkFor);
 
   const diagnostics = [...(input.problems ?? []), ...[...sinks.values()].flatMap((s) => s.items)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const bad = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}`));
   return {
     content: {
-      schemaVersion: 1,
+      schemaVersion: CONTENT_SCHEMA_VERSION,
       objectives: exam.objectives,
       topics: exam.topics,
       blueprints: exam.blueprints,
@@ -78,6 +92,7 @@ export function compileContent(input: CompileInput): CompileResult {
       cards,
       symbols: facts.table.data,
       keywords,
+      rules,
     },
     diagnostics,
   };

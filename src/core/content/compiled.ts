@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import {
-  BlueprintSchema, CardSchema, ChangeSchema, ObjectiveSchema, PlanWeekSchema, QuestionSchema, TopicSchema,
+  BlueprintSchema, CardSchema, ChangeSchema, ObjectiveSchema, PlanWeekSchema, QuestionSchema, RulePageSchema, TopicSchema,
 } from './schema';
 
 /** The version of dist/content.json's shape; the extension trusts a file of this version whose hash the build wrote. */
-export const CONTENT_SCHEMA_VERSION = 1;
+export const CONTENT_SCHEMA_VERSION = 2;
 
 /** The compiled content the extension and the CLI load (dist/content.json). */
 export const CompiledContentSchema = z.object({
@@ -25,5 +25,7 @@ export const CompiledContentSchema = z.object({
   }),
   /** Keyword arguments per callable (keywordTable.ts), so packs are checked as the CLI checks them. */
   keywords: z.record(z.string(), z.array(z.string())),
+  /** The exam-trap rules' pages (questions/rules/). */
+  rules: z.array(RulePageSchema),
 });
 export type CompiledContent = z.infer<typeof CompiledContentSchema>;

@@ -13,7 +13,7 @@ import { NEAR_DUPLICATE, stemShingles } from './similarity';
 // same function, so a question gets the same verdict wherever it is checked.
 
 /** Library roots a code snippet may use without importing them (as in a Databricks notebook). */
-const SNIPPET_GLOBALS: Record<string, Value> = {
+export const SNIPPET_GLOBALS: Record<string, Value> = {
   mlflow: { k: 'ns', path: 'mlflow' },
   spark: { k: 'inst', type: 'pyspark.sql.SparkSession' },
   dbutils: { k: 'ns', path: 'dbutils' },
@@ -108,7 +108,7 @@ class StemIndex {
   }
 }
 
-interface Lookups {
+export interface Lookups {
   table: SymbolTable;
   objectives: Set<string>;
   changes: Map<string, Change>;
@@ -142,15 +142,23 @@ function checkOne(q: Question, ctx: Lookups, at: (needle: string) => number, sin
   // Code in the question must use real APIs with real keyword arguments.
   const md = [q.stem, ...q.choices.flatMap((c) => [c.text, c.explanation]), q.versionNote ?? ''].join('\n\n');
   for (const code of codeIn(md)) {
-    const model = buildDocumentModel(code);
-    for (const u of ctx.resolver.unknownReferences(model)) sink.error(at(code.slice(u.start).split('\n')[0]!.slice(0, 40) || code), `${q.id}: code uses ${u.path}, which is not in the API facts (a tag key or setting name is a string: quote it, e.g. "mlflow.parentRunId")`);
-    for (const call of ctx.resolver.calls(model)) {
-      const q2 = call.callee.qualname;
-      const accepted = ctx.keywords.get(q2) ?? ctx.keywords.get(table.canonical(q2) ?? '');
-      if (!accepted) continue;
-      for (const kw of call.keywords) {
-        if (!accepted.includes(kw.name)) sink.error(at(code.slice(kw.start).split('\n')[0]!.slice(0, 40)), `${q.id}: ${q2} has no keyword argument "${kw.name}"`);
-      }
-    }
+    for (const p of codeProblems(code, ctx)) sink.error(at(code.slice(p.offset).split('\n')[0]!.slice(0, 40) || code), `${q.id}: ${p.message}`);
   }
+}
+
+/**
+ * What is wrong with a piece of example code: an API that is not in the facts, or a keyword argument
+ * the callable does not take. Shared by questions and rule pages.
+ */
+export function codeProblems(code: string, ctx: Pick<Lookups, 'resolver' | 'keywords' | 'table'>): { offset: number; message: string }[] {
+  const out: { offset: number; message: string }[] = [];
+  const model = buildDocumentModel(code);
+  for (const u of ctx.resolver.unknownReferences(model)) out.push({ offset: u.start, message: `code uses ${u.path}, which is not in the API facts (a tag key or setting name is a string: quote it, e.g. "mlflow.parentRunId")` });
+  for (const call of ctx.resolver.calls(model)) {
+    const q2 = call.callee.qualname;
+    const accepted = ctx.keywords.get(q2) ?? ctx.keywords.get(ctx.table.canonical(q2) ?? '');
+    if (!accepted) continue;
+    for (const kw of call.keywords) if (!accepted.includes(kw.name)) out.push({ offset: kw.start, message: `${q2} has no keyword argument "${kw.name}"` });
+  }
+  return out;
 }

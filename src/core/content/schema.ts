@@ -124,3 +124,26 @@ export const CardSchema = NoteSchema.extend({
   library: z.enum(['mlflow', 'pyspark', 'hyperopt', 'databricks']),
 });
 export type Card = z.infer<typeof CardSchema>;
+
+export const TRAP_SEVERITIES = ['hint', 'information', 'warning'] as const;
+
+/** An exam-trap rule's page (questions/rules/MLAPxxx-slug.md), compiled for the editor and the CLI. */
+export const RulePageSchema = z.object({
+  id: z.string().regex(/^MLAP\d{3}$/),
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(3).max(90),
+  /** The diagnostic's message when the rule gives no more specific one. */
+  message: z.string().min(10).max(160),
+  objective: z.string(),
+  questions: z.array(z.string()).min(1),
+  apis: z.array(z.string()),
+  severity: z.enum(TRAP_SEVERITIES),
+  deprecated: z.boolean(),
+  docs: z.array(z.string()).min(1),
+  /** The page's sections as Markdown (What it finds, Why the exam asks, In production, Wrong, Right, Versions). */
+  body: z.string(),
+  /** Parameter names, in order, of the callables in `apis` (what a detector may check). */
+  params: z.record(z.string(), z.array(z.string())),
+  source: SourceRefSchema,
+});
+export type RulePage = z.infer<typeof RulePageSchema>;

@@ -54,3 +54,25 @@ export function offsetAt(text: string, line: number, col: number): number {
   }
   return Math.min(off + col - 1, text.length);
 }
+
+/** Every code cell joined one newline apart, with each cell's first offset (a whole-notebook check). */
+export function joinAllCells(cells: readonly string[]): { text: string; bases: number[] } {
+  const bases: number[] = [];
+  let text = '';
+  for (const c of cells) {
+    bases.push(text.length);
+    text += c + '\n';
+  }
+  return { text, bases };
+}
+
+/** 1-based line and column of an offset in text. */
+export function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}

@@ -1,0 +1,292 @@
+import type { DocumentModel } from '../python/documentModel';
+import type { Resolver } from '../python/resolver';
+import { Tok, tokText, type Tokens } from '../python/tokenizer';
+
+// What the trap rules read from a document: its calls (resolved to API names where the hover's
+// resolver can), their arguments, and the blocks each statement sits in. Built once per document
+// model over the same tokens the hover uses: no second parser.
+
+/** One argument of a call, as a token range [from, to). */
+export interface Arg {
+  /** The keyword (`seed` in `seed=42`), or undefined for a positional argument. */
+  keyword?: string;
+  /** Token index of the keyword name, when there is one. */
+  keywordTok?: number;
+  /** The value's tokens. */
+  from: number;
+  to: number;
+  /** `*args` or `**kwargs`. */
+  star?: boolean;
+}
+
+export interface Call {
+  /** Token index of the called name (`fit` in `model.fit(df)`). */
+  nameTok: number;
+  name: string;
+  /** The canonical API name when the resolver knows the callee. */
+  qualname?: string;
+  /** For members: the class the member was looked up on. */
+  calledOn?: string;
+  /** First token of the callee's chain (`model` in `model.fit`). */
+  chainStart: number;
+  open: number;
+  /** The matching `)`, or the last token when the call is unclosed. */
+  close: number;
+  args: Arg[];
+}
+
+/** A compound statement: its keyword, its header's tokens and the body's lines. */
+export interface Block {
+  kw: string;
+  /** First token of the header (after `async`). */
+  head: number;
+  /** Exclusive end of the header line. */
+  headEnd: number;
+  /** Body: token range [bodyFrom, bodyTo). */
+  bodyFrom: number;
+  bodyTo: number;
+  /** Decorator lines' first tokens (for `def` and `class`). */
+  decorators: number[];
+  parent: number;
+}
+
+interface Line {
+  first: number;
+  end: number;
+  code: number;
+  indent: number;
+}
+
+const COMPOUND = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class', 'match', 'case']);
+
+export const isOp = (t: Tokens, i: number, op: string): boolean => i >= 0 && i < t.count && t.kind[i] === Tok.Op && tokText(t, i) === op;
+export const isName = (t: Tokens, i: number, name?: string): boolean => i >= 0 && i < t.count && t.kind[i] === Tok.Name && (name === undefined || tokText(t, i) === name);
+
+/** The value of a plain string literal token (no f-string, no implicit concatenation), or undefined. */
+export function stringValue(t: Tokens, i: number): string | undefined {
+  if (i < 0 || i >= t.count || t.kind[i] !== Tok.String) return undefined;
+  const raw = tokText(t, i);
+  const m = /^([rRbBuU]*)('''|"""|'|")([\s\S]*)\2$/.exec(raw);
+  if (!m) return undefined;
+  // Escapes only matter for the few literals rules compare; keep them as written.
+  return m[3];
+}
+
+export class CodeIndex {
+  readonly t: Tokens;
+  readonly calls: Call[] = [];
+  readonly blocks: Block[] = [];
+  /** Innermost block of each token, or -1 at module level. */
+  private readonly blockOf: Int32Array;
+  private readonly callByOpen = new Map<number, Call>();
+
+  constructor(readonly model: DocumentModel, readonly resolver: Resolver) {
+    this.t = model.tokens;
+    this.blockOf = new Int32Array(this.t.count).fill(-1);
+    this.indexBlocks();
+    this.indexCalls();
+  }
+
+  private indexBlocks(): void {
+    const t = this.t;
+    const lines: Line[] = [];
+    let first = 0;
+    for (let i = 0; i <= t.count; i++) {
+      if (i === t.count || t.kind[i] === Tok.Newline) {
+        if (i > first) {
+          let code = -1;
+          for (let k = first; k < i; k++) if (t.kind[k] !== Tok.Comment) { code = k; break; }
+          if (code >= 0) lines.push({ first, end: i, code, indent: t.indent[code]! });
+        }
+        first = i + 1;
+      }
+    }
+    const stack: { block: number; indent: number }[] = [];
+    let decorators: number[] = [];
+    for (const line of lines) {
+      while (stack.length && line.indent <= stack[stack.length - 1]!.indent) {
+        const b = this.blocks[stack.pop()!.block]!;
+        b.bodyTo = line.first;
+      }
+      const parent = stack.length ? stack[stack.length - 1]!.block : -1;
+      for (let k = line.first; k < line.end; k++) this.blockOf[k] = parent;
+      let i = line.code;
+      if (isOp(t, i, '@')) { decorators.push(i); continue; }
+      if (isName(t, i, 'async')) i++;
+      const kw = isName(t, i) ? tokText(t, i) : '';
+      if (!COMPOUND.has(kw)) { decorators = []; continue; }
+      // A one-line body (`for x in y: f(x)`) belongs to the block too.
+      const colon = this.headerColon(i, line.end);
+      const block: Block = { kw, head: i, headEnd: line.end, bodyFrom: line.end, bodyTo: t.count, decorators: kw === 'def' || kw === 'class' ? decorators : [], parent };
+      decorators = [];
+      const index = this.blocks.push(block) - 1;
+      if (colon >= 0 && colon + 1 < line.end && t.kind[colon + 1] !== Tok.Comment) {
+        block.bodyFrom = colon + 1;
+        block.bodyTo = line.end;
+        block.headEnd = colon + 1;
+        for (let k = colon + 1; k < line.end; k++) this.blockOf[k] = index;
+      } else stack.push({ block: index, indent: line.indent });
+    }
+  }
+
+  private headerColon(from: number, to: number): number {
+    const t = this.t;
+    const d = t.depth[from] ?? 0;
+    let lambdas = 0;
+    for (let i = from; i < to; i++) {
+      if (t.depth[i] !== d) continue;
+      if (isName(t, i, 'lambda')) lambdas++;
+      else if (isOp(t, i, ':')) {
+        if (lambdas) lambdas--;
+        else return i;
+      }
+    }
+    return -1;
+  }
+
+  private indexCalls(): void {
+    const t = this.t;
+    for (let i = 1; i < t.count; i++) {
+      if (!isOp(t, i, '(') || t.kind[i - 1] !== Tok.Name) continue;
+      const nameTok = i - 1;
+      if (isName(t, nameTok - 1, 'def') || isName(t, nameTok - 1, 'class')) continue;
+      const close = this.matchingClose(i);
+      const value = this.resolver.valueOfChainEndingAt(this.model, nameTok);
+      const info = value?.k === 'sym' ? value.info : undefined;
+      const call: Call = {
+        nameTok,
+        name: tokText(t, nameTok),
+        chainStart: this.chainStart(nameTok),
+        open: i,
+        close,
+        args: this.splitArgs(i, close),
+        ...(info ? { qualname: info.qualname } : {}),
+        ...(info?.calledOn ? { calledOn: info.calledOn } : {}),
+      };
+      this.calls.push(call);
+      this.callByOpen.set(i, call);
+    }
+  }
+
+  matchingClose(open: number): number {
+    const t = this.t;
+    const d = t.depth[open]!;
+    for (let i = open + 1; i < t.count; i++) {
+      if (t.kind[i] === Tok.Newline && t.depth[i]! <= d) return i - 1;
+      if (t.kind[i] === Tok.Op && t.depth[i] === d && ')]}'.includes(tokText(t, i))) return i;
+    }
+    return t.count - 1;
+  }
+
+  /** First token of the attribute chain that ends with the name at `i` (`a` in `a.b(x).c`). */
+  chainStart(i: number): number {
+    const t = this.t;
+    let start = i;
+    while (isOp(t, start - 1, '.')) {
+      let before = start - 2;
+      while (before >= 0 && (isOp(t, before, ')') || isOp(t, before, ']'))) {
+        const d = t.depth[before]!;
+        let open = before - 1;
+        while (open >= 0 && !(t.kind[open] === Tok.Op && t.depth[open] === d && '([{'.includes(tokText(t, open)))) open--;
+        if (open < 0) return start;
+        before = open - 1;
+      }
+      if (before < 0 || t.kind[before] !== Tok.Name) return start;
+      start = before;
+    }
+    return start;
+  }
+
+  private splitArgs(open: number, close: number): Arg[] {
+    const t = this.t;
+    const d = t.depth[open]! + 1;
+    const args: Arg[] = [];
+    let from = open + 1;
+    for (let i = open + 1; i <= close; i++) {
+      if (i === close || (t.depth[i] === d && isOp(t, i, ','))) {
+        let s = from;
+        while (s < i && t.kind[s] === Tok.Comment) s++;
+        if (s < i) {
+          if (isName(t, s) && isOp(t, s + 1, '=')) args.push({ keyword: tokText(t, s), keywordTok: s, from: s + 2, to: i });
+          else if (isOp(t, s, '*') || isOp(t, s, '**')) args.push({ from: s + 1, to: i, star: true });
+          else args.push({ from: s, to: i });
+        }
+        from = i + 1;
+      }
+    }
+    return args;
+  }
+
+  /** The call whose `(` is at `open`. */
+  callAt(open: number): Call | undefined {
+    return this.callByOpen.get(open);
+  }
+
+  keyword(call: Call, name: string): Arg | undefined {
+    return call.args.find((a) => a.keyword === name);
+  }
+
+  positional(call: Call, index: number): Arg | undefined {
+    const pos = call.args.filter((a) => a.keyword === undefined && !a.star);
+    return pos[index];
+  }
+
+  /** The blocks around token `i`, innermost first. */
+  enclosing(i: number): Block[] {
+    const out: Block[] = [];
+    for (let b = this.blockOf[i] ?? -1; b >= 0; b = this.blocks[b]!.parent) out.push(this.blocks[b]!);
+    return out;
+  }
+
+  /** The innermost `def` around token `i`. */
+  functionOf(i: number): Block | undefined {
+    return this.enclosing(i).find((b) => b.kw === 'def');
+  }
+
+  /** The name a `def` block defines. */
+  defName(b: Block): string | undefined {
+    return isName(this.t, b.head + 1) ? tokText(this.t, b.head + 1) : undefined;
+  }
+
+  /** Module-level or enclosing `def` blocks named `name`. */
+  functionsNamed(name: string): Block[] {
+    return this.blocks.filter((b) => b.kw === 'def' && this.defName(b) === name);
+  }
+
+  text(from: number, to: number): string {
+    const t = this.t;
+    if (to <= from) return '';
+    return t.text.slice(t.start[from], t.end[to - 1]);
+  }
+
+  /** Offsets [start, end) of a token range. */
+  span(from: number, to: number): { start: number; end: number } {
+    return { start: this.t.start[from]!, end: this.t.end[Math.max(from, to - 1)]! };
+  }
+
+  /** The first token of the logical line holding token `i`. */
+  lineStart(i: number): number {
+    return this.model.lineStartOf[i]!;
+  }
+
+  /** The expression bound to `name` most recently before token `at` in its scope, as a token range. */
+  boundExpr(name: string, at: number): { from: number; to: number } | undefined {
+    let s = this.model.scopeOf[at] ?? 0;
+    while (s >= 0) {
+      const scope = this.model.scopes[s]!;
+      const list = scope.bindings.get(name);
+      if (list) {
+        let best: (typeof list)[number] | undefined;
+        for (const b of list) if (b.at < at && (!best || b.at > best.at)) best = b;
+        if (best) return best.value.kind === 'expr' || best.value.kind === 'element' ? { from: best.value.from, to: best.value.to } : undefined;
+      }
+      s = scope.parent;
+    }
+    return undefined;
+  }
+
+  /** Calls whose `(` lies in the token range [from, to). */
+  callsIn(from: number, to: number): Call[] {
+    return this.calls.filter((c) => c.open >= from && c.open < to);
+  }
+}
