@@ -1,8 +1,9 @@
 import type { TrapDetector } from '../types';
 import { fminChoiceIndex, lossNotNegated, sparkTrialsSparkMl } from './hyperopt';
-import { featureStoreClient, koalas } from './imports';
-import { logModelName, ucModelName, ucNoSignature } from './mlflowModels';
-import { groupedApply, loadModelInUdf, pandasUdfType, toPandasWholeTable } from './pandasApi';
+import { featureStoreClient } from './featureStore';
+import { koalas } from './koalas';
+import { loadModelInUdf, logModelName, ucModelName, ucNoSignature } from './mlflowModels';
+import { groupedApply, pandasUdfType, toPandasWholeTable } from './pandasApi';
 import { latestVersions, stageTransition, stageUri } from './registry';
 import { fitBeforeSplit, oneHotOnString, splitNoSeed } from './sparkml';
 import { autologAfterFit, metricLoopNoStep, runNeverEnded } from './tracking';

@@ -1,5 +1,6 @@
 import { isOp, stringValue, type Call, type CodeIndex } from '../code';
 import type { Hit, TrapDetector } from '../types';
+import { pandasUdfFunctions } from './pandasUdfs';
 
 // Logging and registering models: MLflow 3's name=, and what Unity Catalog asks of a registration.
 
@@ -16,8 +17,19 @@ export const logModelName: TrapDetector = {
       const params = facts.params(call.qualname);
       // Only flavors whose facts take `name` (mlflow.spark.log_model does not, for one).
       if (!params?.includes('name') || !params.includes('artifact_path')) continue;
-      if (code.keyword(call, 'name')) continue;
       const kw = code.keyword(call, 'artifact_path');
+      if (code.keyword(call, 'name')) {
+        // Both given: MLflow 3 refuses the call; the fix drops artifact_path=.
+        if (kw?.keywordTok !== undefined) {
+          const i = call.args.indexOf(kw);
+          const next = call.args[i + 1];
+          const prev = call.args[i - 1];
+          const t = code.t;
+          const del = next ? { start: t.start[kw.keywordTok]!, end: t.start[next.keywordTok ?? next.from]! } : { start: prev ? t.end[prev.to - 1]! : t.start[kw.keywordTok]!, end: t.end[kw.to - 1]! };
+          hits.push({ ...code.span(kw.keywordTok, kw.keywordTok + 1), message: 'name= and artifact_path= together: MLflow 3 refuses the call; keep name=.', fix: { title: 'Remove artifact_path=', edits: [{ ...del, text: '' }] } });
+        }
+        continue;
+      }
       if (kw?.keywordTok !== undefined) {
         const s = code.span(kw.keywordTok, kw.keywordTok + 1);
         hits.push({ ...s, fix: { title: 'Use name= instead of artifact_path=', edits: [{ ...s, text: 'name' }] } });
@@ -85,3 +97,27 @@ export const ucModelName: TrapDetector = {
     return hits;
   },
 };
+
+const LOAD_MODEL = /^mlflow\.(\w+\.)?load_model$/;
+
+/** MLAP019: a model loaded inside a pandas UDF's body: once per batch rather than once per executor. */
+export const loadModelInUdf: TrapDetector = {
+  id: 'MLAP019',
+  slug: 'load-model-in-udf',
+  detect(code) {
+    const hits: Hit[] = [];
+    for (const udf of pandasUdfFunctions(code)) {
+      // An iterator UDF that loads before its loop loads once per partition: the documented pattern.
+      const iterator = code.text(udf.head, udf.headEnd).includes('Iterator[');
+      for (const call of code.callsIn(udf.bodyFrom, udf.bodyTo)) {
+        if (!call.qualname || !LOAD_MODEL.test(call.qualname)) continue;
+        const around = code.enclosing(call.nameTok);
+        const inner = around.slice(0, around.indexOf(udf));
+        if (iterator && !inner.some((b) => b.kw === 'for' || b.kw === 'while')) continue;
+        hits.push(code.span(call.chainStart, call.nameTok + 1));
+      }
+    }
+    return hits;
+  },
+};
+

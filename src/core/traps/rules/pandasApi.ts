@@ -1,5 +1,5 @@
 import { Tok, tokText } from '../../python/tokenizer';
-import { isName, isOp, type Block, type CodeIndex } from '../code';
+import { isName, isOp, type CodeIndex } from '../code';
 import type { Hit, TrapDetector } from '../types';
 
 // pandas on Spark: pandas UDFs, the pandas function APIs, and collecting to the driver.
@@ -49,48 +49,6 @@ export const groupedApply: TrapDetector = {
         return open?.name === 'groupBy';
       })
       .map((c) => code.span(c.nameTok, c.nameTok + 1));
-  },
-};
-
-/** The `def` blocks that are pandas UDFs: decorated with pandas_udf, or passed to pandas_udf(f, ...). */
-function pandasUdfFunctions(code: CodeIndex): Block[] {
-  const t = code.t;
-  const wrapped = new Set<string>();
-  for (const c of code.calls) {
-    if (c.name !== 'pandas_udf') continue;
-    const first = code.positional(c, 0);
-    if (first && first.to === first.from + 1 && isName(t, first.from)) wrapped.add(tokText(t, first.from));
-  }
-  return code.blocks.filter((b) => {
-    if (b.kw !== 'def') return false;
-    if (wrapped.has(code.defName(b) ?? '')) return true;
-    return b.decorators.some((d) => {
-      for (let k = d; k < t.count && t.kind[k] !== Tok.Newline; k++) if (isName(t, k, 'pandas_udf')) return true;
-      return false;
-    });
-  });
-}
-
-const LOAD_MODEL = /^mlflow\.(\w+\.)?load_model$/;
-
-/** MLAP019: a model loaded inside a pandas UDF's body: once per batch rather than once per executor. */
-export const loadModelInUdf: TrapDetector = {
-  id: 'MLAP019',
-  slug: 'load-model-in-udf',
-  detect(code) {
-    const hits: Hit[] = [];
-    for (const udf of pandasUdfFunctions(code)) {
-      // An iterator UDF that loads before its loop loads once per partition: the documented pattern.
-      const iterator = code.text(udf.head, udf.headEnd).includes('Iterator[');
-      for (const call of code.callsIn(udf.bodyFrom, udf.bodyTo)) {
-        if (!call.qualname || !LOAD_MODEL.test(call.qualname)) continue;
-        const around = code.enclosing(call.nameTok);
-        const inner = around.slice(0, around.indexOf(udf));
-        if (iterator && !inner.some((b) => b.kw === 'for' || b.kw === 'while')) continue;
-        hits.push(code.span(call.chainStart, call.nameTok + 1));
-      }
-    }
-    return hits;
   },
 };
 
