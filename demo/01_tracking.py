@@ -23,7 +23,7 @@ with mlflow.start_run(run_name="rf-baseline") as run:
     mlflow.log_metric("f1", f1_score(y_test, proba > 0.5))
     mlflow.log_metric("roc_auc", roc_auc_score(y_test, proba))
     signature = infer_signature(X_test, model.predict(X_test))
-    mlflow.sklearn.log_model(model, artifact_path="model", signature=signature, input_example=X_test.head(3))
+    mlflow.sklearn.log_model(model, name="model", signature=signature, input_example=X_test.head(3))
     print("run id:", run.info.run_id)
 
 # Compare runs: the best F1 first.

@@ -8,6 +8,7 @@ import { QUIZ_PANEL_TYPE, QUIZ_VIEW_ID, QuizViews } from './vscode/quizView';
 import { DueStatusBar } from './vscode/statusBar';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
+import { TrapDiagnostics } from './vscode/traps';
 
 /** The read-only walkthrough sample's URI scheme. */
 const SAMPLE_SCHEME = 'ml-associate-prep-sample';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const planView = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: plan, manageCheckboxStateManually: true, showCollapseAll: true });
   const hover = new ExamHoverProvider(content);
   const status = new DueStatusBar(store, content);
+  const traps = new TrapDiagnostics(() => hover.python(), log);
 
   context.subscriptions.push(
     log, content, quiz, plan, planView, status,
@@ -53,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.registerWebviewViewProvider(QUIZ_VIEW_ID, quiz),
     vscode.window.registerWebviewPanelSerializer(QUIZ_PANEL_TYPE, quiz.serializer),
     vscode.languages.registerHoverProvider({ language: 'python' }, hover),
+    traps,
+    vscode.languages.registerCodeActionsProvider({ language: 'python' }, traps, TrapDiagnostics.metadata),
+    content.onDidChange(() => traps.refreshAll()),
     vscode.workspace.onDidCloseTextDocument((d) => hover.forget(d)),
     planView.onDidChangeCheckboxState((e) => void store.apply(...checkboxDeltas(e))),
     planView.onDidExpandElement((e) => plan.remember(e.element, true)),
@@ -60,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
     vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
-    ...registerCommands({ quiz, store, content }),
+    ...registerCommands({ quiz, store, content, python: () => hover.python() }),
     // The walkthrough's sample opens read-only from the install (a virtual document): hovers work
     // on it, and closing it never asks to save a file the learner did not write.
     vscode.workspace.registerTextDocumentContentProvider(SAMPLE_SCHEME, {
@@ -72,6 +77,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   void ready.then(() => status.update());
+  // Documents already open when the window starts: checked once activation is over, not during it.
+  const firstCheck = setTimeout(() => traps.refreshAll(), 500);
+  context.subscriptions.push({ dispose: () => clearTimeout(firstCheck) });
   // Walkthrough steps complete on these context keys. They start false and turn true once the saved
   // progress is read: the walkthrough completes a step on that change, so a tick made in an earlier
   // session (or before the walkthrough was opened) still completes its step.

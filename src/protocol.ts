@@ -48,6 +48,8 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openMockReport'), mockId: Id }),
   z.object({ type: z.literal('openDocs'), url: z.string().max(2000).regex(/^https:\/\/[^\s]+$/) }),
   z.object({ type: z.literal('openInEditor') }),
+  /** "Practice the APIs in this workspace": the host scans the workspace (the webview cannot). */
+  z.object({ type: z.literal('practiceWorkspace') }),
   /** The panel failed to draw a view and fell back to plain text: logged to the output channel. */
   z.object({ type: z.literal('renderError'), screen: z.string().max(40), questionId: Id.optional(), message: z.string().max(2000) }),
 ]);

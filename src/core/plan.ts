@@ -16,7 +16,7 @@ export const PROOF_ACCURACY = 0.8;
 
 export interface PlanNode {
   id: string;
-  kind: 'next' | 'plan' | 'week' | 'item' | 'domains' | 'domain' | 'objective';
+  kind: 'next' | 'plan' | 'week' | 'item' | 'domains' | 'domain' | 'objective' | 'workspace';
   label: string;
   description?: string;
   tooltip?: string;

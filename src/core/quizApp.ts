@@ -137,6 +137,8 @@ export function handle(intent: FromWebview, screen: Screen, ctx: AppContext): Ou
       return { screen, deltas: [], openInEditor: true };
     case 'renderError':
       return stay(screen); // the adapter logs it; the webview already shows the text plainly
+    case 'practiceWorkspace':
+      return stay(screen); // the adapter scans the workspace, then starts the set
     case 'startPractice': {
       const f = { blueprint: bp.id, domains: intent.domains, objectives: intent.objectives, symbols: intent.symbols, difficulties: intent.difficulties };
       const ids = practiceOrder(filterQuestions(bank, f), intent.order, intent.size, ctx.random);

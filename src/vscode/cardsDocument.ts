@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Bank } from '../core/bank';
 import { cardMarkdown } from '../core/hoverCard';
+import { rulePageMarkdown } from '../core/traps/rulePage';
 
 export const CARDS_SCHEME = 'ml-associate-prep';
 
@@ -10,6 +11,8 @@ export class CardsDocuments implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const bank = await this.bank();
+    const rule = /^\/rules\/(MLAP\d{3})\.md$/.exec(uri.path)?.[1];
+    if (rule) return rulePageMarkdown(bank, rule);
     const wanted = new URLSearchParams(uri.query).get('symbols')?.split(',').filter(Boolean);
     const cards = bank.content.cards.filter((c) => !wanted?.length || wanted.includes(c.symbol));
     const title = wanted?.length ? 'Exam notes for this study item' : `Exam notes: ${cards.length} APIs`;
@@ -17,6 +20,11 @@ export class CardsDocuments implements vscode.TextDocumentContentProvider {
       .sort((a, b) => a.symbol.localeCompare(b.symbol))
       .map((c) => cardMarkdown(c, bank.forSymbols([c.symbol]).length).replace(/\[Quiz me on this[^\]]*\]\([^)]*\)/, `${bank.forSymbols([c.symbol]).length} practice questions`));
     return [`# ${title}`, '', ...(body.length ? body.flatMap((b) => [b, '', '---', '']) : ['No exam note covers these APIs yet.'])].join('\n');
+  }
+
+  /** A trap rule's page ("Why is this a trap?", and the link on the diagnostic's code). */
+  static ruleUri(id: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: CARDS_SCHEME, path: `/rules/${id}.md` });
   }
 
   static uri(symbols?: readonly string[]): vscode.Uri {

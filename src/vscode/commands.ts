@@ -3,19 +3,25 @@ import { QUIZ_SYMBOL_COMMAND } from '../core/hoverCard';
 import { objectiveTickId, planTree, whatNext, type PlanNode } from '../core/plan';
 import type { Delta } from '../core/progress/schema';
 import type { ProgressStore } from '../core/progress/store';
-import { handle, practiceObjectives, practiceSymbols, startReviewOutcome } from '../core/quizApp';
+import { handle, practiceIds, practiceObjectives, practiceSymbols, startReviewOutcome } from '../core/quizApp';
 import { computeReadiness } from '../core/readiness';
 import { CardsDocuments } from './cardsDocument';
 import type { ContentLoader } from './content';
 import { pickApisOrObjectives, searchQuestions } from './finders';
 import { exportProgress, importProgress } from './progressFile';
 import type { QuizViews } from './quizView';
+import { QUIZ_TRAP_COMMAND, SHOW_TRAP_COMMAND } from './traps';
+import { PRACTICE_WORKSPACE_COMMAND, practiceWorkspaceApis } from './workspaceUsage';
+import type { RulePage } from '../core/content/schema';
+import type { HoverService } from '../core/hoverService';
 import { readSettings, SECTION } from './settings';
 
 export interface CommandDeps {
   quiz: QuizViews;
   store: ProgressStore;
   content: ContentLoader;
+  /** The hover's resolver and document cache. */
+  python: () => Promise<HoverService>;
 }
 
 /** Every command the extension contributes (titles and icons are in package.json). */
@@ -80,11 +86,29 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       );
       if (pick) await vscode.workspace.getConfiguration(SECTION).update('blueprint', pick.id, vscode.ConfigurationTarget.Global);
     }),
+    reg(QUIZ_TRAP_COMMAND, async (rule?: string) => {
+      const page = await pickRule(content, rule, 'Quiz me on an exam trap');
+      if (page) return quiz.show((ctx) => practiceIds(ctx, page.questions, `Trap ${page.id}: ${page.title}`));
+      return undefined;
+    }),
+    reg(SHOW_TRAP_COMMAND, async (rule?: string) => {
+      const page = await pickRule(content, rule, 'Read about an exam trap');
+      return page ? vscode.commands.executeCommand('markdown.showPreview', CardsDocuments.ruleUri(page.id)) : undefined;
+    }),
+    reg(PRACTICE_WORKSPACE_COMMAND, (options?: { confirm?: boolean }) => practiceWorkspaceApis(deps.python, store, quiz, options)),
     reg('mlAssociatePrep.practiceApis', () => pickApisOrObjectives(content, quiz)),
     reg('mlAssociatePrep.searchQuestions', () => searchQuestions(content, quiz)),
     reg('mlAssociatePrep.exportProgress', (target?: vscode.Uri) => exportProgress(store, target)),
     reg('mlAssociatePrep.importProgress', (source?: vscode.Uri, options?: { confirm?: boolean }) => importProgress(store, source, options?.confirm ?? true)),
   ];
+}
+
+/** The rule a trap command names, or one the learner picks when it names none. */
+async function pickRule(content: ContentLoader, rule: string | undefined, title: string): Promise<RulePage | undefined> {
+  const rules = (await content.get()).content.rules;
+  if (typeof rule === 'string') return rules.find((r) => r.id === rule);
+  const pick = await vscode.window.showQuickPick(rules.map((r) => ({ label: `${r.id}: ${r.title}`, description: `${r.questions.length} questions`, detail: r.message, page: r })), { title, matchOnDetail: true });
+  return pick?.page;
 }
 
 /** Ticks from the tree's checkboxes, recorded as the learner's own. */

@@ -33,11 +33,18 @@ export class ExamHoverProvider implements vscode.HoverProvider {
   private sawCard = false;
   constructor(private readonly content: ContentLoader) {}
 
+  /** The hover's resolver and document cache, shared with the trap diagnostics (one model per document). */
+  async python(): Promise<HoverService> {
+    const bank = await this.content.get();
+    if (this.service?.bank !== bank) this.service = new HoverService(bank);
+    return this.service;
+  }
+
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const settings = readSettings();
     if (!settings.hoverEnabled) return undefined;
-    const bank = await this.content.get();
-    if (this.service?.bank !== bank) this.service = new HoverService(bank);
+    await this.python();
+    if (!this.service) return undefined;
     const { key, version, text, base } = documentText(doc);
     const offset = base + doc.offsetAt(position);
     const result = this.service.hover(key, version, text, offset, (lib) => settings.hoverLibraries[lib]);

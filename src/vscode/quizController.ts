@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { PRACTICE_WORKSPACE_COMMAND } from './workspaceUsage';
 import type { Bank } from '../core/bank';
 import { handle, initialScreen, render, tick, type AppContext, type Outcome, type Screen } from '../core/quizApp';
 import type { ProgressStore } from '../core/progress/store';
@@ -56,6 +57,10 @@ export class QuizController implements vscode.Disposable {
     const parsed = FromWebviewSchema.safeParse(raw);
     if (!parsed.success) {
       this.log.warn(`quiz: ignored an unexpected message from the webview: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    if (parsed.data.type === 'practiceWorkspace') {
+      void vscode.commands.executeCommand(PRACTICE_WORKSPACE_COMMAND);
       return;
     }
     if (parsed.data.type === 'renderError') {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PRACTICE_WORKSPACE_COMMAND } from './workspaceUsage';
 import { planTree, type PlanNode } from '../core/plan';
 import type { ProgressStore } from '../core/progress/store';
 import type { ContentLoader } from './content';
@@ -33,6 +34,8 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
     this.parents = new Map();
     const index = (n: PlanNode) => n.children?.forEach((c) => (this.parents.set(c.id, n), index(c)));
     roots.forEach(index);
+    // The learner's own code as a study item: practice on the exam APIs the workspace uses.
+    if (vscode.workspace.workspaceFolders?.length) roots.splice(1, 0, { id: 'workspace', kind: 'workspace', label: 'Practice the APIs in this workspace', description: 'from your Python files', tooltip: 'Questions on the exam APIs your Python files and notebooks use, weakest first' });
     return roots;
   }
 
@@ -70,6 +73,9 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
     if (n.kind === 'next') {
       item.iconPath = new vscode.ThemeIcon('lightbulb');
       item.command = { command: 'mlAssociatePrep.whatNext', title: 'What next' };
+    } else if (n.kind === 'workspace') {
+      item.iconPath = new vscode.ThemeIcon('code');
+      item.command = { command: PRACTICE_WORKSPACE_COMMAND, title: 'Practice the APIs in this workspace' };
     } else if (n.kind === 'week') item.iconPath = new vscode.ThemeIcon('calendar');
     else if (n.kind === 'domain') item.iconPath = new vscode.ThemeIcon('symbol-namespace');
     return item;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { registerHoverSuite } from './hover.suite';
 import { registerPlanSuite } from './plan.suite';
 import { registerProgressSuite } from './progress.suite';
+import { registerTrapsSuite, registerWorkspaceUsageSuite } from './traps.suite';
 
 export function run(): Promise<void> {
   const phase = process.env.MLAP_TEST_PHASE ?? 'main';
@@ -15,6 +16,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   if (phase === 'main') {
     registerHoverSuite();
+    registerTrapsSuite();
     registerPlanSuite('write');
     registerProgressSuite('write');
   } else if (phase === 'reload') {
@@ -26,6 +28,8 @@ export function run(): Promise<void> {
     registerProgressSuite('corrupt');
   } else if (phase === 'corrupt-verify') {
     registerProgressSuite('recovered');
+  } else if (phase === 'demo') {
+    registerWorkspaceUsageSuite();
   }
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));

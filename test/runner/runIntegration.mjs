@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { ensureCodeServer, freePort, freshDirs, launchBrowser, ROOT, startCodeServer, versionLine } from '../../scripts/lib/codeServer.mjs';
 
 const WORKSPACE = join(ROOT, 'test', 'fixtures', 'workspace');
+/** The demo workspace `npm run demo` opens: "Practice the APIs in this workspace" is tested on it. */
+const DEMO = join(ROOT, 'demo');
 const SUITE = join(ROOT, 'out', 'test', 'integration', 'index.js');
 const NOISE = /Resolving connection|Resolved connection|Creating a socket|reconnection-grace|builtin extensions cache|Service Worker|AccountPolicyGate|lifecycle|Unable to read file|open-vsx|marketplace|github|GitHub|authentication|chat|Chat|agent|Agent|\[Extension Host\]|ExtensionService|extensionHostProcess|telemetry|workbench\.js|Ignoring|DEPRECATED|deprecated|punycode|Canceled/;
 
@@ -18,9 +20,9 @@ const NOISE = /Resolving connection|Resolved connection|Creating a socket|reconn
  * launches: VS Code in a browser keeps globalState in the page origin's IndexedDB, so a relaunch
  * is only a real reload when origin and browser storage are the same, as for a real user.
  */
-async function runPhase(profile, phase, env) {
+async function runPhase(profile, phase, env, workspace = WORKSPACE) {
   const { dirs, port, context } = profile;
-  const server = await startCodeServer({ dirs, port, workspace: WORKSPACE, smokeTestDriver: true, env: { ...env, MLAP_TEST_PHASE: phase, CI: '1' } });
+  const server = await startCodeServer({ dirs, port, workspace, smokeTestDriver: true, env: { ...env, MLAP_TEST_PHASE: phase, CI: '1' } });
   const page = await context.newPage();
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
@@ -36,7 +38,7 @@ async function runPhase(profile, phase, env) {
     ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
     ['extensionTestsPath', `vscode-remote://${authority}${SUITE}`],
   ]);
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(WORKSPACE)}&payload=${encodeURIComponent(payload)}`);
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
   let timer;
   const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), 240_000)));
   const code = await Promise.race([exited, timeout]);
@@ -63,18 +65,19 @@ async function main() {
   const a = await profile('mlap-int-a-');
   const b = await profile('mlap-int-b-');
   const c = await profile('mlap-int-c-');
-  const phases = [['main', a], ['reload', a], ['fresh-import', b], ['corrupt-write', c], ['corrupt-verify', c]];
+  const d = await profile('mlap-int-d-');
+  const phases = [['main', a], ['reload', a], ['fresh-import', b], ['corrupt-write', c], ['corrupt-verify', c], ['demo', d, DEMO]];
   let failed = 0;
   try {
-    for (const [phase, p] of phases) {
+    for (const [phase, p, workspace] of phases) {
       console.log(`\nintegration phase: ${phase}`);
-      const code = await runPhase(p, phase, env);
+      const code = await runPhase(p, phase, env, workspace);
       console.log(`integration phase ${phase}: exit ${code}`);
       if (code !== 0) failed++;
     }
   } finally {
     await browser.close();
-    for (const d of [a.dirs.base, b.dirs.base, c.dirs.base, tmp]) rmSync(d, { recursive: true, force: true });
+    for (const dir of [a.dirs.base, b.dirs.base, c.dirs.base, d.dirs.base, tmp]) rmSync(dir, { recursive: true, force: true });
   }
   if (failed) {
     console.error(`integration: ${failed} phase(s) failed`);

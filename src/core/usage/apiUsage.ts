@@ -87,3 +87,30 @@ export function usageSummary(r: UsageReport): string {
   const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
   return `You use ${n(r.apis.length, 'exam API')} in ${n(r.filesWithApis, 'file')}; ${n(r.questionIds.length, 'question')} cover${r.questionIds.length === 1 ? 's' : ''} them.`;
 }
+
+/**
+ * The learner's record on a set of questions, and the set ordered weakest first: questions last
+ * answered wrong, then those never answered, then those last answered right (fewest right first).
+ */
+export function weakestFirst(questionIds: readonly string[], answers: readonly { q: string; at: number; correct: boolean }[]): { ordered: string[]; answered: number; accuracy: number | undefined } {
+  const wanted = new Set(questionIds);
+  const per = new Map<string, { last: number; lastCorrect: boolean; right: number; total: number }>();
+  let right = 0;
+  let total = 0;
+  for (const a of answers) {
+    if (!wanted.has(a.q)) continue;
+    total++;
+    if (a.correct) right++;
+    const p = per.get(a.q) ?? { last: -Infinity, lastCorrect: false, right: 0, total: 0 };
+    p.total++;
+    if (a.correct) p.right++;
+    if (a.at >= p.last) { p.last = a.at; p.lastCorrect = a.correct; }
+    per.set(a.q, p);
+  }
+  const rank = (id: string) => {
+    const p = per.get(id);
+    return p ? (p.lastCorrect ? 2 + p.right / p.total : p.right / p.total) : 1;
+  };
+  const ordered = [...questionIds].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return { ordered, answered: total, accuracy: total ? right / total : undefined };
+}
