@@ -19,20 +19,50 @@ export interface Arg {
   star?: boolean;
 }
 
-export interface Call {
-  /** Token index of the called name (`fit` in `model.fit(df)`). */
-  nameTok: number;
-  name: string;
+/**
+ * A call site. Only its name is read up front: the resolver, the argument split and the chain's
+ * start are worked out when a rule first asks (most rules look at a handful of names), so a full
+ * pass over a 10,000-line file stays within a few milliseconds.
+ */
+export class Call {
+  private resolved?: { qualname?: string; calledOn?: string };
+  private argList?: Arg[];
+  private closeTok?: number;
+  private start?: number;
+  constructor(private readonly index: CodeIndex, readonly nameTok: number, readonly name: string, readonly open: number) {}
+
+  private resolve(): { qualname?: string; calledOn?: string } {
+    if (!this.resolved) {
+      const value = this.index.resolver.valueOfChainEndingAt(this.index.model, this.nameTok);
+      const info = value?.k === 'sym' ? value.info : undefined;
+      this.resolved = info ? { qualname: info.qualname, ...(info.calledOn ? { calledOn: info.calledOn } : {}) } : {};
+    }
+    return this.resolved;
+  }
+
   /** The canonical API name when the resolver knows the callee. */
-  qualname?: string;
+  get qualname(): string | undefined {
+    return this.resolve().qualname;
+  }
+
   /** For members: the class the member was looked up on. */
-  calledOn?: string;
+  get calledOn(): string | undefined {
+    return this.resolve().calledOn;
+  }
+
+  /** The matching `)`, or the last token of the line when the call is unclosed. */
+  get close(): number {
+    return (this.closeTok ??= this.index.matchingClose(this.open));
+  }
+
+  get args(): Arg[] {
+    return (this.argList ??= this.index.splitArgs(this.open, this.close));
+  }
+
   /** First token of the callee's chain (`model` in `model.fit`). */
-  chainStart: number;
-  open: number;
-  /** The matching `)`, or the last token when the call is unclosed. */
-  close: number;
-  args: Arg[];
+  get chainStart(): number {
+    return (this.start ??= this.index.chainStart(this.nameTok));
+  }
 }
 
 /** A compound statement: its keyword, its header's tokens and the body's lines. */
@@ -79,6 +109,7 @@ export class CodeIndex {
   /** Innermost block of each token, or -1 at module level. */
   private readonly blockOf: Int32Array;
   private readonly callByOpen = new Map<number, Call>();
+  private readonly byName = new Map<string, Call[]>();
 
   constructor(readonly model: DocumentModel, readonly resolver: Resolver) {
     this.t = model.tokens;
@@ -147,25 +178,22 @@ export class CodeIndex {
   private indexCalls(): void {
     const t = this.t;
     for (let i = 1; i < t.count; i++) {
-      if (!isOp(t, i, '(') || t.kind[i - 1] !== Tok.Name) continue;
+      if (t.kind[i] !== Tok.Op || t.text.charCodeAt(t.start[i]!) !== 40 /* ( */ || t.kind[i - 1] !== Tok.Name) continue;
       const nameTok = i - 1;
-      if (isName(t, nameTok - 1, 'def') || isName(t, nameTok - 1, 'class')) continue;
-      const close = this.matchingClose(i);
-      const value = this.resolver.valueOfChainEndingAt(this.model, nameTok);
-      const info = value?.k === 'sym' ? value.info : undefined;
-      const call: Call = {
-        nameTok,
-        name: tokText(t, nameTok),
-        chainStart: this.chainStart(nameTok),
-        open: i,
-        close,
-        args: this.splitArgs(i, close),
-        ...(info ? { qualname: info.qualname } : {}),
-        ...(info?.calledOn ? { calledOn: info.calledOn } : {}),
-      };
+      const name = tokText(t, nameTok);
+      if (name === 'def' || name === 'class' || isName(t, nameTok - 1, 'def') || isName(t, nameTok - 1, 'class')) continue;
+      const call = new Call(this, nameTok, name, i);
       this.calls.push(call);
       this.callByOpen.set(i, call);
+      let list = this.byName.get(name);
+      if (!list) this.byName.set(name, (list = []));
+      list.push(call);
     }
+  }
+
+  /** The calls of a name (`fit`, `log_model`), in order: where rules start, rather than at every call. */
+  callsNamed(name: string): readonly Call[] {
+    return this.byName.get(name) ?? [];
   }
 
   matchingClose(open: number): number {
@@ -197,7 +225,7 @@ export class CodeIndex {
     return start;
   }
 
-  private splitArgs(open: number, close: number): Arg[] {
+  splitArgs(open: number, close: number): Arg[] {
     const t = this.t;
     const d = t.depth[open]! + 1;
     const args: Arg[] = [];

@@ -1,0 +1,15 @@
+// Runs a benchmark as the extension runs its code: bundled by esbuild (const enums inlined, one
+// module), not through tsx's per-file transform, whose module getters cost more than the code.
+import { execFileSync } from 'node:child_process';
+import { basename, join } from 'node:path';
+import * as esbuild from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const entry = process.argv[2];
+if (!entry) {
+  console.error('usage: node scripts/bench-bundled.mjs bench/NAME.bench.ts');
+  process.exit(2);
+}
+const outfile = join(root, 'out', 'bench', basename(entry).replace(/\.ts$/, '.js'));
+await esbuild.build({ entryPoints: [join(root, entry)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning', define: { __dirname: JSON.stringify(join(root, 'bench')) } });
+execFileSync(process.execPath, [outfile], { cwd: root, stdio: 'inherit' });
