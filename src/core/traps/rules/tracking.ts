@@ -42,10 +42,13 @@ function enteredLater(code: CodeIndex, name: string, after: number): boolean {
   const t = code.t;
   return code.blocks.some((b) => {
     if (b.kw !== 'with' || b.head < after) return false;
+    // An item of its own: right after `with`, after a comma, or in the parenthesised form.
+    const paren = isOp(t, b.head + 1, '(');
+    const itemDepth = t.depth[b.head]! + (paren ? 1 : 0);
     for (let k = b.head + 1; k < b.headEnd; k++) {
-      if (!isName(t, k, name) || isOp(t, k - 1, '.') || isOp(t, k + 1, '.') || isOp(t, k + 1, '(')) continue;
+      if (!isName(t, k, name) || t.depth[k] !== itemDepth || isOp(t, k + 1, '.') || isOp(t, k + 1, '(') || isOp(t, k + 1, '[')) continue;
       const prev = before(t, k);
-      if (k === b.head + 1 || isOp(t, prev, ',') || isOp(t, prev, '(')) return true;
+      if (prev === b.head || (paren && prev === b.head + 1) || isOp(t, prev, ',')) return true;
     }
     return false;
   });
