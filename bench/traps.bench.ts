@@ -11,7 +11,9 @@ import { CompiledContentSchema } from '../src/core/content/compiled';
 import { SymbolTable } from '../src/core/facts/symbolTable';
 import { buildDocumentModel } from '../src/core/python/documentModel';
 import { Resolver } from '../src/core/python/resolver';
+import { CodeIndex } from '../src/core/traps/code';
 import { checkTraps } from '../src/core/traps/engine';
+import { DETECTORS } from '../src/core/traps/rules';
 import { apisInDocument, UsageCounter } from '../src/core/usage/apiUsage';
 import { pythonFiles } from '../src/node/pythonFiles';
 
@@ -74,6 +76,14 @@ const parsed = time(15, () => checkTraps(buildDocumentModel(text), resolver, pag
 console.log(`exam-trap rules: ${pages.length} rules over ${text.split('\n').length} lines (${found} findings)`);
 console.log(`  full pass (cached model)   median ${ms(pass.median)}  p99 ${ms(pass.p99)}  (target ≤ 10 ms)`);
 console.log(`  parse + full pass          median ${ms(parsed.median)}  p99 ${ms(parsed.p99)}`);
+// Where a pass goes: the index of calls and blocks, then each rule on it (the five slowest).
+const index = time(15, () => new CodeIndex(model, resolver));
+const perRule = DETECTORS.map((d) => {
+  const page = pages.find((p) => p.id === d.id);
+  const code = new CodeIndex(model, resolver);
+  return { id: d.id, ...time(5, () => d.detect(code, { params: (q) => page?.params[q] })) };
+}).sort((a, b) => b.median - a.median);
+console.log(`  of which: index ${ms(index.median)}; slowest rules ${perRule.slice(0, 5).map((r) => `${r.id} ${ms(r.median)}`).join(', ')}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'mlap-bench-ws-'));
 try {

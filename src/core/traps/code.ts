@@ -110,6 +110,10 @@ export class CodeIndex {
   private readonly blockOf: Int32Array;
   private readonly callByOpen = new Map<number, Call>();
   private readonly byName = new Map<string, Call[]>();
+  private byClose: Map<number, Call> | undefined;
+  private readonly memos = new Map<string, unknown>();
+  /** The first code token of every logical line, in order. */
+  readonly lineFirsts: number[] = [];
 
   constructor(readonly model: DocumentModel, readonly resolver: Resolver) {
     this.t = model.tokens;
@@ -141,6 +145,7 @@ export class CodeIndex {
       }
       const parent = stack.length ? stack[stack.length - 1]!.block : -1;
       for (let k = line.first; k < line.end; k++) this.blockOf[k] = parent;
+      this.lineFirsts.push(line.code);
       let i = line.code;
       if (isOp(t, i, '@')) { decorators.push(i); continue; }
       if (isName(t, i, 'async')) i++;
@@ -189,6 +194,21 @@ export class CodeIndex {
       if (!list) this.byName.set(name, (list = []));
       list.push(call);
     }
+  }
+
+  /** The call whose `)` is at `close` (the map is built on first use). */
+  callClosingAt(close: number): Call | undefined {
+    if (!this.byClose) {
+      this.byClose = new Map();
+      for (const c of this.calls) this.byClose.set(c.close, c);
+    }
+    return this.byClose.get(close);
+  }
+
+  /** Something several rules derive from the document, computed once per index. */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
   }
 
   /** The calls of a name (`fit`, `log_model`), in order: where rules start, rather than at every call. */

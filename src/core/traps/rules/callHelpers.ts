@@ -6,7 +6,9 @@ import { isName, isOp, type Call, type CodeIndex } from '../code';
 /** The call whose tokens are exactly [from, to), if that range is one call expression. */
 export function callSpanning(code: CodeIndex, range: { from: number; to: number } | undefined): Call | undefined {
   if (!range) return undefined;
-  return code.calls.find((c) => c.chainStart === range.from && c.close === range.to - 1 && isOp(code.t, c.close, ')'));
+  if (!isOp(code.t, range.to - 1, ')')) return undefined;
+  const c = code.callClosingAt(range.to - 1);
+  return c && c.chainStart === range.from ? c : undefined;
 }
 
 /**
@@ -17,13 +19,7 @@ export function receiverCall(code: CodeIndex, call: Call): Call | undefined {
   const t = code.t;
   const dot = call.nameTok - 1;
   if (!isOp(t, dot, '.')) return undefined;
-  if (isOp(t, dot - 1, ')')) {
-    for (let open = dot - 2; open >= 0; open--) {
-      const c = code.callAt(open);
-      if (c && c.close === dot - 1) return c;
-    }
-    return undefined;
-  }
+  if (isOp(t, dot - 1, ')')) return code.callClosingAt(dot - 1);
   if (isName(t, dot - 1) && call.chainStart === dot - 1) return callSpanning(code, code.boundExpr(t.text.slice(t.start[dot - 1], t.end[dot - 1]), call.nameTok));
   return undefined;
 }

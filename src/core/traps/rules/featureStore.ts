@@ -45,7 +45,10 @@ export const featureStoreClient: TrapDetector = {
   slug: 'feature-store-client',
   detect(code) {
     const t = code.t;
-    const onClient = code.calls.filter((c) => receiverCall(code, c)?.qualname === CLIENT);
+    // Most files never name the client: nothing to look at.
+    if (!code.callsNamed('FeatureStoreClient').length && !importLines(code).some((l) => l.modules.some((m) => m.path.startsWith('databricks.feature_store')))) return [];
+    const ctors = code.calls.filter((c) => c.qualname === CLIENT);
+    const onClient = code.calls.filter((c) => c.nameTok > 1 && isOp(t, c.nameTok - 1, '.') && receiverCall(code, c)?.qualname === CLIENT);
     // Code that works on workspace tables only really needs the legacy client.
     const names = tableNames(code, onClient);
     if (names.length && names.every(workspaceTable)) return [];
@@ -67,7 +70,7 @@ export const featureStoreClient: TrapDetector = {
       hits.push(hit);
     }
     // `databricks.feature_store.FeatureStoreClient()` after `import databricks.feature_store`.
-    for (const c of code.calls) if (c.qualname === CLIENT && c.chainStart < c.nameTok) hits.push(code.span(c.nameTok, c.nameTok + 1));
+    for (const c of ctors) if (c.qualname === CLIENT && c.chainStart < c.nameTok) hits.push(code.span(c.nameTok, c.nameTok + 1));
     return hits;
   },
 };

@@ -14,15 +14,16 @@ export interface ImportLine {
   names: { tok: number; name: string; alias?: string }[];
 }
 
+/** Every import statement that opens a logical line; read once per document. */
 export function importLines(code: CodeIndex): ImportLine[] {
+  return code.memo('importLines', () => readImportLines(code));
+}
+
+function readImportLines(code: CodeIndex): ImportLine[] {
   const t = code.t;
   const out: ImportLine[] = [];
-  for (let i = 0; i < t.count; i++) {
+  for (const i of code.lineFirsts) {
     if (t.kind[i] !== Tok.Name || (tokText(t, i) !== 'import' && tokText(t, i) !== 'from')) continue;
-    // Only statements that open their logical line (comments aside).
-    let k0 = code.lineStart(i);
-    while (k0 < i && t.kind[k0] === Tok.Comment) k0++;
-    if (k0 !== i) continue;
     let end = i;
     while (end < t.count && t.kind[end] !== Tok.Newline && !isOp(t, end, ';')) end++;
     const line: ImportLine = { kind: tokText(t, i) as 'import' | 'from', first: i, end, modules: [], names: [] };
