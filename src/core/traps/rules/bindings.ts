@@ -105,6 +105,33 @@ export function callPath(code: CodeIndex, call: Call): string | undefined {
 }
 
 const byClose = new WeakMap<CodeIndex, Map<number, Call>>();
+const byStart = new WeakMap<CodeIndex, Map<number, Call>>();
+const nameCounts = new WeakMap<CodeIndex, Map<string, number>>();
+
+/** The first call whose chain starts at token `tok` (`pandas_udf(...)` of a decorator line starting after `@`). */
+export function callStartingAt(code: CodeIndex, tok: number): Call | undefined {
+  let map = byStart.get(code);
+  if (!map) {
+    map = new Map();
+    for (const c of code.calls) if (!map.has(c.chainStart)) map.set(c.chainStart, c);
+    byStart.set(code, map);
+  }
+  return map.get(tok);
+}
+
+/** How many times a name is read or written as a plain name (not as an attribute `x.name`) in the document. */
+export function nameCount(code: CodeIndex, name: string): number {
+  let counts = nameCounts.get(code);
+  if (!counts) nameCounts.set(code, (counts = new Map()));
+  const known = counts.get(name);
+  if (known !== undefined) return known;
+  const t = code.t;
+  let n = 0;
+  // Compared in place: no substring per token.
+  for (let k = 0; k < t.count; k++) if (t.kind[k] === Tok.Name && t.end[k]! - t.start[k]! === name.length && t.text.startsWith(name, t.start[k]!) && !isOp(t, k - 1, '.')) n++;
+  counts.set(name, n);
+  return n;
+}
 
 /** The call that is exactly the range: its chain starts at `from` and its `)` is the last token. */
 export function callSpanning(code: CodeIndex, range: Range): Call | undefined {

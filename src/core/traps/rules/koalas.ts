@@ -1,5 +1,6 @@
 import { isName } from '../code';
 import type { Hit, TrapDetector } from '../types';
+import { trim } from './bindings';
 import { importLines } from './importLines';
 
 // Koalas, which became pandas API on Spark.
@@ -32,7 +33,7 @@ export const koalas: TrapDetector = {
         if (!n) continue;
         const s = code.span(n.tok, n.tok + 1);
         // The whole line becomes `import pyspark.pandas as <name>` only when koalas is all it imports.
-        const whole = code.span(line.first, line.end);
+        const whole = code.span(line.first, trim(code, { from: line.first, to: line.end }).to);
         hits.push(line.names.length === 1 ? { ...s, fix: { title: 'Import pyspark.pandas instead', edits: [{ ...whole, text: `import pyspark.pandas as ${n.alias ?? 'koalas'}` }] } } : s);
       }
     }

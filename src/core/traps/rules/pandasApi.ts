@@ -2,12 +2,23 @@ import type { Binding } from '../../python/documentModel';
 import { Tok, tokText } from '../../python/tokenizer';
 import { isName, isOp, type Block, type Call, type CodeIndex } from '../code';
 import type { Hit, TrapDetector } from '../types';
-import { assigned, bindingAt, callPath, callSpanning, importedPath, receiver, trim, valueOf, type Range } from './bindings';
+import { assigned, bindingAt, callPath, callSpanning, callStartingAt, importedPath, nameCount, receiver, trim, valueOf, type Range } from './bindings';
 
 // pandas on Spark: pandas UDFs, the pandas function APIs, and collecting to the driver.
 
 const PANDAS_UDF = new Set(['pyspark.sql.functions.pandas_udf', 'pyspark.sql.pandas.functions.pandas_udf']);
-const isPandasUdfCall = (code: CodeIndex, c: Call) => c.name === 'pandas_udf' && PANDAS_UDF.has(callPath(code, c) ?? '');
+const udfNames = new WeakMap<CodeIndex, Set<string>>();
+
+/** A call of pandas_udf, under its own name or an alias it was imported as. */
+function isPandasUdfCall(code: CodeIndex, c: Call): boolean {
+  let names = udfNames.get(code);
+  if (!names) {
+    names = new Set(['pandas_udf']);
+    for (const scope of code.model.scopes) for (const [name, list] of scope.bindings) if (list.some((b) => b.value.kind === 'import' && PANDAS_UDF.has(b.value.path))) names.add(name);
+    udfNames.set(code, names);
+  }
+  return names.has(c.name) && PANDAS_UDF.has(callPath(code, c) ?? '');
+}
 
 /** The member of PandasUDFType an expression names (`SCALAR` in `F.PandasUDFType.SCALAR`), through any import or alias. */
 function udfTypeMember(code: CodeIndex, r: Range): string | undefined {
@@ -66,7 +77,7 @@ function pandasUdfBindings(code: CodeIndex): Map<Binding, Block | undefined> {
 
 /** The `@pandas_udf(...)` call of a decorator line, if that is what it is. */
 function udfDecorator(code: CodeIndex, at: number): Call | undefined {
-  const c = code.calls.find((x) => x.chainStart === at + 1);
+  const c = callStartingAt(code, at + 1);
   return c && isPandasUdfCall(code, c) ? c : undefined;
 }
 
@@ -121,11 +132,8 @@ export const groupedApply: TrapDetector = {
 
 /** Remove a GROUPED_MAP decorator and pass the function and its schema to applyInPandas, when the function is used only here. */
 function applyInPandasFix(code: CodeIndex, call: Call, fn: Block | undefined, name: string): Hit['fix'] {
-  const t = code.t;
-  if (!fn) return undefined;
-  let uses = 0;
-  for (let k = 0; k < t.count; k++) if (isName(t, k, name) && !isOp(t, k - 1, '.') && k !== fn.head + 1) uses++;
-  if (uses !== 1) return undefined;
+  // Its def's name and this argument: any other use would still expect a UDF.
+  if (!fn || nameCount(code, name) !== 2) return undefined;
   for (const d of fn.decorators) {
     const udf = udfDecorator(code, d);
     if (!udf) continue;

@@ -150,15 +150,19 @@ export const oneHotOnString: TrapDetector = {
         inputs.push(...columnsOf(code, valueOf(code, code.positional(c, 0))));
       }
     }
-    const hits: Hit[] = [];
-    const seen = new Set<number>();
+    // One finding per literal, or per list variable (naming every raw column it holds).
+    const found = new Map<number, Column[]>();
     for (const col of inputs) {
       if (!raw.has(col.name) || written.has(col.name)) continue;
       const tok = col.via ?? col.tok;
-      if (seen.has(tok)) continue;
-      seen.add(tok);
+      found.set(tok, [...(found.get(tok) ?? []), col]);
+    }
+    const hits: Hit[] = [];
+    for (const [tok, cols] of found) {
       const s = code.span(tok, tok + 1);
-      const message = `"${col.name}" is the string column the StringIndexer reads: encode its index column instead.`;
+      const names = [...new Set(cols.map((c) => `"${c.name}"`))];
+      const message = `${names.join(', ')} ${names.length > 1 ? 'are string columns a StringIndexer reads: encode its index columns' : 'is the string column a StringIndexer reads: encode its index column'} instead.`;
+      const col = cols[0]!;
       const quote = tokText(t, col.tok)[0]!;
       const fixed = col.via === undefined && (quote === '"' || quote === "'") ? indexedName(col.name) : undefined;
       hits.push(fixed ? { ...s, message, fix: { title: `Encode "${fixed}" instead`, edits: [{ ...s, text: `${quote}${fixed}${quote}` }] } } : { ...s, message });
