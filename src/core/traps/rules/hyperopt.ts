@@ -240,6 +240,7 @@ export const fminChoiceIndex: TrapDetector = {
   },
 };
 
+const SPARK_TRIALS = new Set(['hyperopt.SparkTrials', 'hyperopt.spark.SparkTrials']);
 const SPARK_ML_ESTIMATOR = /^pyspark\.ml\.((classification|regression|clustering|feature|recommendation|tuning)\.[A-Z]\w*|Pipeline|pipeline\.Pipeline)$/;
 
 /** Whether the objective's own body calls `.fit(...)` on an object built from a pyspark.ml class. */
@@ -264,7 +265,7 @@ export const sparkTrialsSparkMl: TrapDetector = {
       if (!arg) continue;
       const expr = arg.to === arg.from + 1 && isName(t, arg.from) ? assigned(code, bindingAt(code, tokText(t, arg.from), arg.from)) : arg;
       const trials = expr && callSpanning(code, expr);
-      if (!trials || callPath(code, trials) !== 'hyperopt.SparkTrials' || seen.has(trials.nameTok)) continue;
+      if (!trials || !SPARK_TRIALS.has(callPath(code, trials) ?? '') || seen.has(trials.nameTok)) continue;
       const o = objectiveOf(code, call);
       if (!o?.fn || !fitsSparkMl(code, o.fn)) continue;
       seen.add(trials.nameTok);
