@@ -1,52 +1,60 @@
+import type { Binding } from '../../python/documentModel';
 import { tokText } from '../../python/tokenizer';
 import { isName, isOp, stringValue, type Call, type CodeIndex } from '../code';
 import type { Hit, TrapDetector } from '../types';
+import { assigned, bindingAt, bindingCount, builtFrom, callPath, callSpanning, receiver, trim, valueOf, type Range } from './bindings';
 
 // pyspark.ml data preparation: split first, split reproducibly, encode the indexed column.
 
-const FEATURE_ESTIMATOR = /^pyspark\.ml\.(feature\.\w+|Pipeline)$/;
+const LEARNING_STAGES = new Set([
+  'StringIndexer', 'OneHotEncoder', 'Imputer', 'StandardScaler', 'MinMaxScaler', 'MaxAbsScaler', 'RobustScaler', 'VectorIndexer',
+  'QuantileDiscretizer', 'PCA', 'CountVectorizer', 'IDF', 'ChiSqSelector', 'UnivariateFeatureSelector', 'VarianceThresholdSelector',
+  'RFormula', 'Word2Vec',
+].map((n) => `pyspark.ml.feature.${n}`).concat(['pyspark.ml.Pipeline', 'pyspark.ml.pipeline.Pipeline']));
 
-/** The class a `.fit` call is made on when the resolver knows it. */
-function fitClass(call: Call): string | undefined {
-  if (call.name !== 'fit') return undefined;
-  return call.calledOn ?? call.qualname?.replace(/\.fit$/, '');
-}
-
-/** Names whose value is derived from `name` before token `at` (one assignment hop at a time). */
-function derivedNames(code: CodeIndex, name: string, after: number): Set<string> {
+/**
+ * Whether the DataFrame expression `r` is `D` (seen with the binding `dBinding`) or derived from it
+ * through `.transform(...)`: directly, or through names bound by plain assignment in its scope.
+ */
+function derivesFrom(code: CodeIndex, r: Range, d: string, dBinding: Binding | undefined, depth = 0): boolean {
   const t = code.t;
-  const names = new Set([name]);
-  for (let k = after; k < t.count; k++) {
-    // `x = <expr mentioning a derived name>` makes x derived too.
-    if (!isName(t, k) || !isOp(t, k + 1, '=') || code.lineStart(k) !== k) continue;
-    let e = k + 2;
-    while (e < t.count && code.lineStart(e) === k) e++;
-    for (let j = k + 2; j < e; j++) if (isName(t, j) && names.has(tokText(t, j)) && !isOp(t, j - 1, '.')) { names.add(tokText(t, k)); break; }
+  if (depth > 8 || r.to <= r.from) return false;
+  if (r.to === r.from + 1 && isName(t, r.from)) {
+    const name = tokText(t, r.from);
+    const b = bindingAt(code, name, r.from, true);
+    if (name === d && bindingAt(code, name, r.from) === dBinding) return true;
+    const value = assigned(code, b);
+    return !!value && derivesFrom(code, value, d, dBinding, depth + 1);
   }
-  return names;
+  const c = callSpanning(code, r);
+  if (c?.name !== 'transform' || !receiver(c) || c.args.length !== 1) return false;
+  const input = valueOf(code, c.args[0]);
+  return !!input && !c.args[0]!.keyword && derivesFrom(code, input, d, dBinding, depth + 1);
 }
 
-/** MLAP014: a feature estimator fit on the whole DataFrame before it is split (test rows leak in). */
+/** MLAP014: a learning feature stage or Pipeline fit on a DataFrame that is split afterwards (test rows leak in). */
 export const fitBeforeSplit: TrapDetector = {
   id: 'MLAP014',
   slug: 'fit-before-split',
   detect(code) {
     const t = code.t;
     const hits: Hit[] = [];
+    const splits = code.calls.filter((c) => c.name === 'randomSplit' && receiver(c));
+    if (!splits.length) return hits;
     for (const call of code.calls) {
-      const cls = fitClass(call);
-      if (!cls || !FEATURE_ESTIMATOR.test(cls)) continue;
-      const data = code.keyword(call, 'dataset') ?? code.positional(call, 0);
+      const on = call.name === 'fit' ? receiver(call) : undefined;
+      if (!on || !LEARNING_STAGES.has(builtFrom(code, on)?.path ?? '')) continue;
+      const data = valueOf(code, code.keyword(call, 'dataset') ?? code.positional(call, 0));
       if (!data || data.to !== data.from + 1 || !isName(t, data.from)) continue;
-      const derived = derivedNames(code, tokText(t, data.from), call.close);
-      const split = code.calls.find((c) => c.open > call.close && c.name === 'randomSplit' && isName(t, c.chainStart) && derived.has(tokText(t, c.chainStart)) && code.functionOf(c.nameTok) === code.functionOf(call.nameTok));
-      if (split) hits.push({ ...code.span(call.chainStart, call.close + 1), message: `${cls.split('.').pop()} is fit on ${tokText(t, data.from)} before it is split (line ${lineOf(code, split.nameTok)}): statistics of the test rows leak into training.` });
+      const d = tokText(t, data.from);
+      const dBinding = bindingAt(code, d, data.from);
+      const scope = code.model.scopeOf[call.nameTok];
+      const split = splits.find((s) => s.open > call.close && code.model.scopeOf[s.nameTok] === scope && derivesFrom(code, receiver(s)!, d, dBinding));
+      if (split) hits.push(code.span(call.nameTok, call.close + 1));
     }
     return hits;
   },
 };
-
-const lineOf = (code: CodeIndex, tok: number) => code.t.text.slice(0, code.t.start[tok]).split('\n').length;
 
 /** MLAP015: randomSplit without a seed: each run (and each recomputation) splits differently. */
 export const splitNoSeed: TrapDetector = {
@@ -55,48 +63,109 @@ export const splitNoSeed: TrapDetector = {
   detect(code) {
     const hits: Hit[] = [];
     for (const call of code.calls) {
-      if (call.name !== 'randomSplit' || call.chainStart === call.nameTok) continue;
-      if (code.keyword(call, 'seed') || code.positional(call, 1) || call.args.some((a) => a.star)) continue;
+      if (call.name !== 'randomSplit' || !receiver(call) || call.args.length !== 1 || call.args[0]!.star) continue;
+      if (call.args[0]!.keyword && call.args[0]!.keyword !== 'weights') continue;
       if (!isOp(code.t, call.close, ')')) continue;
-      const last = call.args[call.args.length - 1];
-      const at = last ? code.t.end[last.to - 1]! : code.t.end[call.open]!;
-      hits.push({ ...code.span(call.nameTok, call.nameTok + 1), fix: { title: 'Add seed=42', edits: [{ start: at, end: at, text: last ? ', seed=42' : 'seed=42' }] } });
+      const at = code.t.end[call.args[0]!.to - 1]!;
+      hits.push({ ...code.span(call.nameTok, call.close + 1), fix: { title: 'Add seed=42', edits: [{ start: at, end: at, text: ', seed=42' }] } });
     }
     return hits;
   },
 };
 
-/** String literals of `inputCol=` / `inputCols=[...]` (or output) in a call. */
-function columns(code: CodeIndex, call: Call, single: string, multi: string): { tok: number; name: string }[] {
-  const out: { tok: number; name: string }[] = [];
-  const one = code.keyword(call, single);
-  if (one && one.to === one.from + 1) {
-    const v = stringValue(code.t, one.from);
-    if (v !== undefined) out.push({ tok: one.from, name: v });
+/** A column name as the rule reads it: the literal's token, and the list name that holds it if any. */
+interface Column {
+  name: string;
+  tok: number;
+  /** Position in its list (0 for a single column). */
+  index: number;
+  /** The name token of the list variable the column came through. */
+  via?: number;
+}
+
+/** Column names of a value: a string literal, a list of them, or a name bound once in the file to either. */
+function columnsOf(code: CodeIndex, value: Range | undefined): Column[] {
+  const t = code.t;
+  if (!value || value.to <= value.from) return [];
+  if (value.to === value.from + 1) {
+    const s = stringValue(t, value.from);
+    if (s !== undefined) return [{ name: s, tok: value.from, index: 0 }];
+    if (!isName(t, value.from)) return [];
+    const name = tokText(t, value.from);
+    const bound = bindingCount(code, name) === 1 ? assigned(code, bindingAt(code, name, value.from)) : undefined;
+    return bound ? columnsOf(code, bound).map((c) => ({ ...c, via: value.from })) : [];
   }
-  const many = code.keyword(call, multi);
-  if (many) for (let k = many.from; k < many.to; k++) {
-    const v = stringValue(code.t, k);
-    if (v !== undefined) out.push({ tok: k, name: v });
+  if (!isOp(t, value.from, '[') || code.matchingClose(value.from) !== value.to - 1) return [];
+  const out: Column[] = [];
+  const d = t.depth[value.from]! + 1;
+  let from = value.from + 1;
+  let index = 0;
+  for (let k = value.from + 1; k < value.to; k++) {
+    if (k !== value.to - 1 && !(t.depth[k] === d && isOp(t, k, ','))) continue;
+    const item = trim(code, { from, to: k });
+    const s = item.to === item.from + 1 ? stringValue(t, item.from) : undefined;
+    if (s !== undefined) out.push({ name: s, tok: item.from, index });
+    else if (item.to > item.from) return []; // an element built at run time: the list cannot be read
+    index++;
+    from = k + 1;
   }
   return out;
 }
+
+const isClass = (code: CodeIndex, c: Call, cls: string) => callPath(code, c) === `pyspark.ml.feature.${cls}`;
+
+/** The columns a stage call names with `single=` / `multi=` keywords. */
+const named = (code: CodeIndex, c: Call, single: string, multi: string) => [...columnsOf(code, valueOf(code, code.keyword(c, single))), ...columnsOf(code, valueOf(code, code.keyword(c, multi)))];
 
 /** MLAP020: OneHotEncoder given the raw string column a StringIndexer reads, not the index it writes. */
 export const oneHotOnString: TrapDetector = {
   id: 'MLAP020',
   slug: 'onehot-on-string',
   detect(code) {
-    const indexers = code.calls.filter((c) => c.qualname === 'pyspark.ml.feature.StringIndexer');
+    const t = code.t;
+    const indexers = code.calls.filter((c) => c.name === 'StringIndexer' && isClass(code, c, 'StringIndexer'));
     if (!indexers.length) return [];
-    const raw = new Set(indexers.flatMap((c) => columns(code, c, 'inputCol', 'inputCols').map((x) => x.name)));
-    const indexed = new Set(indexers.flatMap((c) => columns(code, c, 'outputCol', 'outputCols').map((x) => x.name)));
-    const hits: Hit[] = [];
-    for (const call of code.calls) {
-      if (call.qualname !== 'pyspark.ml.feature.OneHotEncoder') continue;
-      for (const col of columns(code, call, 'inputCol', 'inputCols')) {
-        if (raw.has(col.name) && !indexed.has(col.name)) hits.push({ ...code.span(col.tok, col.tok + 1), message: `"${col.name}" is the string column the StringIndexer reads: encode its index column instead.` });
+    // Every column a stage writes (keywords or setters): a name that is written is not a raw string column.
+    const written = new Set<string>();
+    for (const c of code.calls) {
+      for (const col of named(code, c, 'outputCol', 'outputCols')) written.add(col.name);
+      if (c.name === 'setOutputCol' || c.name === 'setOutputCols') for (const col of columnsOf(code, valueOf(code, code.positional(c, 0)))) written.add(col.name);
+    }
+    /** The indexer output at the same position as the raw column, for the quick fix. */
+    const indexedName = (raw: string): string | undefined => {
+      for (const ix of indexers) {
+        for (const [input, output] of [['inputCol', 'outputCol'], ['inputCols', 'outputCols']] as const) {
+          const at = columnsOf(code, valueOf(code, code.keyword(ix, input))).find((c) => c.name === raw);
+          const out = at && columnsOf(code, valueOf(code, code.keyword(ix, output))).find((c) => c.index === at.index);
+          if (out) return out.name;
+        }
       }
+      return undefined;
+    };
+    const raw = new Set(indexers.flatMap((c) => named(code, c, 'inputCol', 'inputCols').map((x) => x.name)));
+    const inputs: Column[] = [];
+    for (const c of code.calls) {
+      if (c.name === 'OneHotEncoder' && isClass(code, c, 'OneHotEncoder')) inputs.push(...named(code, c, 'inputCol', 'inputCols'));
+      else if ((c.name === 'setInputCol' || c.name === 'setInputCols') && builtFrom(code, receiver(c) ?? { from: 0, to: 0 })?.path === 'pyspark.ml.feature.OneHotEncoder') {
+        inputs.push(...columnsOf(code, valueOf(code, code.positional(c, 0))));
+      }
+    }
+    // One finding per literal, or per list variable (naming every raw column it holds).
+    const found = new Map<number, Column[]>();
+    for (const col of inputs) {
+      if (!raw.has(col.name) || written.has(col.name)) continue;
+      const tok = col.via ?? col.tok;
+      found.set(tok, [...(found.get(tok) ?? []), col]);
+    }
+    const hits: Hit[] = [];
+    for (const [tok, cols] of found) {
+      const s = code.span(tok, tok + 1);
+      const names = [...new Set(cols.map((c) => `"${c.name}"`))];
+      const message = `${names.join(', ')} ${names.length > 1 ? 'are string columns a StringIndexer reads: encode its index columns' : 'is the string column a StringIndexer reads: encode its index column'} instead.`;
+      const col = cols[0]!;
+      const quote = tokText(t, col.tok)[0]!;
+      const fixed = col.via === undefined && (quote === '"' || quote === "'") ? indexedName(col.name) : undefined;
+      hits.push(fixed ? { ...s, message, fix: { title: `Encode "${fixed}" instead`, edits: [{ ...s, text: `${quote}${fixed}${quote}` }] } } : { ...s, message });
     }
     return hits;
   },
