@@ -38,7 +38,7 @@ export function registerTrapsSuite(): void {
     it('reports the traps of a Python file with rule ids, page links and the Deprecated tag', async () => {
       const ds = await diagnostics(doc.uri, (x) => x.some((d) => rule(d) === 'MLAP015') && x.some((d) => rule(d) === 'MLAP001'), 'MLAP001 and MLAP015 in traps.py');
       const split = ds.find((d) => rule(d) === 'MLAP015')!;
-      assert.equal(doc.getText(split.range), 'randomSplit');
+      assert.match(doc.getText(split.range), /^randomSplit\(/);
       assert.equal(split.severity, vscode.DiagnosticSeverity.Information);
       const target = (split.code as { target: vscode.Uri }).target;
       assert.equal(target.toString(), 'ml-associate-prep:/rules/MLAP015.md');
@@ -86,7 +86,7 @@ export function registerTrapsSuite(): void {
       await vscode.window.showNotebookDocument(notebook);
       const cells = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code);
       const ds = await diagnostics(cells[1]!.document.uri, (x) => x.some((d) => rule(d) === 'MLAP015'), 'MLAP015 in the second code cell');
-      assert.equal(cells[1]!.document.getText(ds.find((d) => rule(d) === 'MLAP015')!.range), 'randomSplit');
+      assert.match(cells[1]!.document.getText(ds.find((d) => rule(d) === 'MLAP015')!.range), /^randomSplit\(/);
       assert.equal(vscode.languages.getDiagnostics(cells[0]!.document.uri).filter(ours).length, 0, 'nothing in the first cell');
     });
   });

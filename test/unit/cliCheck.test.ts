@@ -37,7 +37,7 @@ describe('CLI: check and usage', function () {
     const r = cli('check', '--json', 'test/fixtures/workspace/traps_notebook.ipynb');
     assert.equal(r.status, 1, r.stderr);
     const found = JSON.parse(r.stdout) as { cell?: number; line: number; col: number; rule: string }[];
-    assert.deepEqual(found.map((f) => [f.rule, f.cell, f.line, f.col]), [['MLAP015', 2, 1, 19]]);
+    assert.deepEqual(found.map((f) => [f.rule, f.cell, f.line, f.col]), [['MLAP015', 2, 1, 18]]);
   });
 
   it('check --rules lists at least 15 rules, each with its objective, questions and page', () => {

@@ -42,5 +42,3 @@ export function singleBinding(code: CodeIndex, name: string, at: number): { from
   return undefined;
 }
 
-/** The 1-based line of token `i`, for messages that point at another statement. */
-export const lineOfToken = (code: CodeIndex, i: number): number => code.t.text.slice(0, code.t.start[i]).split('\n').length;

@@ -218,8 +218,10 @@ export const fminChoiceIndex: TrapDetector = {
         hits.push(edits ? { ...s, fix: { title: 'Map the indexes back with space_eval', edits } } : s);
       };
       // Every read of a name that holds the result, up to its next binding.
+      // A name bound in a function is read in that function only: scan its body, not the file.
+      const scopeEnd = (at: number) => code.functionOf(at)?.bodyTo ?? t.count;
       const follow = (b: Binding) => {
-        for (let k = b.at + 1; k < t.count; k++) if (isName(t, k, b.name) && !isOp(t, k - 1, '.') && bindingAt(code, b.name, k) === b) flag({ from: k, to: k + 1 });
+        for (let k = b.at + 1, end = scopeEnd(b.at); k < end; k++) if (isName(t, k, b.name) && !isOp(t, k - 1, '.') && bindingAt(code, b.name, k) === b) flag({ from: k, to: k + 1 });
       };
       const result = aliasOf(code, { from: call.chainStart, to: call.close + 1 });
       if (result) follow(result);
@@ -228,7 +230,7 @@ export const fminChoiceIndex: TrapDetector = {
       if (trials && trials.to === trials.from + 1 && isName(t, trials.from)) {
         const name = tokText(t, trials.from);
         const tb = bindingAt(code, name, call.open);
-        for (let k = call.close + 1; k < t.count; k++) {
+        for (let k = call.close + 1, end = scopeEnd(call.open); k < end; k++) {
           if (!isName(t, k, name) || isOp(t, k - 1, '.') || !isOp(t, k + 1, '.') || !isName(t, k + 2, 'argmin') || bindingAt(code, name, k) !== tb) continue;
           const bound = aliasOf(code, { from: k, to: k + 3 });
           if (bound) follow(bound);

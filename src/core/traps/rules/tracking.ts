@@ -1,7 +1,7 @@
 import { Tok, tokText, type Tokens } from '../../python/tokenizer';
 import { isName, isOp, type Block, type Call, type CodeIndex } from '../code';
 import type { Hit, TrapDetector } from '../types';
-import { hasStarArgs, lineOfToken } from './callHelpers';
+import { hasStarArgs } from './callHelpers';
 import { isConstant, literalArg, literalAt } from './literals';
 
 // MLflow tracking: runs that end, metrics with steps, autologging switched on before training.
@@ -195,7 +195,7 @@ export const autologAfterFit: TrapDetector = {
       trainers ??= trainingFunctions(code);
       const names = trainers;
       if (inScope.some((c) => c.nameTok > call.close && (isFitCall(c) || (c.chainStart === c.nameTok && names.has(c.name))))) continue;
-      hits.push({ ...code.span(call.chainStart, call.nameTok + 1), message: `${call.qualname}() comes after the ${fit.name}() on line ${lineOfToken(code, fit.nameTok)} and no training follows it here: it records nothing.` });
+      hits.push({ ...code.span(call.chainStart, call.nameTok + 1), message: `${call.qualname}() comes after the ${fit.name}() above it and no training follows it here: it records nothing.` });
     }
     return hits;
   },
