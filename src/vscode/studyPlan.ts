@@ -35,7 +35,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
     const index = (n: PlanNode) => n.children?.forEach((c) => (this.parents.set(c.id, n), index(c)));
     roots.forEach(index);
     // The learner's own code as a study item: practice on the exam APIs the workspace uses.
-    if (vscode.workspace.workspaceFolders?.length) roots.splice(1, 0, { id: 'workspace', kind: 'workspace', label: 'Practice the APIs in this workspace', description: 'from your Python files', tooltip: 'Questions on the exam APIs your Python files and notebooks use, weakest first' });
+    if (vscode.workspace.workspaceFolders?.length) roots.push({ id: 'workspace', kind: 'workspace', label: 'Practice the APIs in this workspace', description: 'from your Python files', tooltip: 'Questions on the exam APIs your Python files and notebooks use, weakest first' });
     return roots;
   }
 
