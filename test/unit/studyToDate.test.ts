@@ -8,17 +8,15 @@ import { mergeProgress } from '../../src/core/progress/merge';
 import { recoverProgress } from '../../src/core/progress/recover';
 import { emptyProgress, PROGRESS_VERSION, type Progress } from '../../src/core/progress/schema';
 import { addDays, atHour, dayOf, daysBetween, fixedClock, hourOf, isDay, shortDay, startOfDay } from '../../src/core/study/clock';
-import { dailyGoal, goalLine, mockDays, newPace, PRACTICE_DONE_BEFORE } from '../../src/core/study/dailyGoal';
+import { goalLine, mockDays, newPace, PRACTICE_DONE_BEFORE } from '../../src/core/study/dailyGoal';
 import { countdown, parseExamDate } from '../../src/core/study/examDate';
 import { examForecast, forecastLine } from '../../src/core/study/forecast';
 import { schedulePlan, weekLine } from '../../src/core/study/planPace';
-import { studyIndexOf } from '../../src/core/study/studyIndex';
 import { bank as loadBank, ROOT } from './helpers/facts';
 import { diligent, lapsing, lastMinute, simulate } from './helpers/learners';
 
 const b = loadBank();
 const bp = b.blueprint('current');
-const index = studyIndexOf(b);
 const objectives = bp.domains.flatMap((d) => d.objectives);
 
 /** New York's offset (minutes) at an instant of 2026: EDT from 8 Mar 07:00 UTC to 1 Nov 06:00 UTC. */
