@@ -6,6 +6,7 @@ import { ContentLoader } from './vscode/content';
 import { ExamHoverProvider } from './vscode/hover';
 import { QUIZ_PANEL_TYPE, QUIZ_VIEW_ID, QuizViews } from './vscode/quizView';
 import { DueStatusBar } from './vscode/statusBar';
+import { StudyGoals } from './vscode/studyGoal';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 
@@ -18,6 +19,8 @@ export interface ExtensionApi {
   plan: StudyPlanProvider;
   ready: Promise<void>;
   backend: VscodeProgressBackend;
+  /** The due count and exam countdown as shown in the status bar. */
+  status: DueStatusBar;
   /** The walkthrough's context keys as last set (VS Code offers no way to read a context key back). */
   contextKeys: () => Readonly<Record<string, boolean>>;
 }
@@ -44,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const plan = new StudyPlanProvider(store, content, context.workspaceState);
   const planView = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: plan, manageCheckboxStateManually: true, showCollapseAll: true });
   const hover = new ExamHoverProvider(content);
-  const status = new DueStatusBar(store, content);
+  const goals = new StudyGoals(context.extensionUri, store, content, log);
+  const status = new DueStatusBar(store, content, goals);
 
   context.subscriptions.push(
     log, content, quiz, plan, planView, status,
@@ -86,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   context.subscriptions.push({ dispose: store.onDidChange(contextKeys).dispose });
   void ready.then(contextKeys);
-  return { store, plan, ready, backend, contextKeys: () => ({ ...keys }) };
+  return { store, plan, ready, backend, status, contextKeys: () => ({ ...keys }) };
 }
 
 export function deactivate(): void {}

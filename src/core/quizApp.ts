@@ -10,6 +10,9 @@ import type { Answer, Delta, Mock, Progress, Session } from './progress/schema';
 import { computeReadiness } from './readiness';
 import { cardsFrom, dueQuestions } from './scheduler';
 import { computeStats, dayKey } from './stats';
+import { fixedClock, startOfDay, today as todayOf, type Clock } from './study/clock';
+import { dailyGoal, goalNewQuestions, type GoalSettings } from './study/dailyGoal';
+import { studyIndexOf } from './study/studyIndex';
 
 // The quiz panel's behaviour as pure functions: an intent from the webview and the current screen
 // give the next screen and the changes to record; a screen and the state give the view to draw.
@@ -24,6 +27,8 @@ export interface QuizSettings {
   tzOffsetMinutes: number;
   /** Show objective, difficulty and APIs before the answer in practice (off: as in the exam). */
   showHints?: boolean;
+  /** The daily goal's settings (study/dailyGoal.ts); the defaults when absent. */
+  goal?: GoalSettings;
 }
 
 export interface AppContext {
@@ -33,7 +38,12 @@ export interface AppContext {
   settings: QuizSettings;
   newId: () => string;
   random: () => number;
+  /** Local days for the exam date and the daily goal; a fixed clock at `now` and the settings' offset when absent. */
+  clock?: Clock;
 }
+
+/** The clock of a context: its own, or `now` with the settings' offset. */
+export const clockOf = (ctx: AppContext): Clock => ctx.clock ?? fixedClock(ctx.now, ctx.settings.tzOffsetMinutes);
 
 export type Screen =
   | { name: 'home' }
@@ -116,6 +126,28 @@ export function startReviewOutcome(ctx: AppContext, objectives?: readonly string
   };
   const due = dueQuestions(cardsFrom(ctx.progress), ctx.now, inScope).slice(0, Math.max(ctx.settings.setSize, 20));
   return newSession(ctx, 'review', title, due, 'immediate');
+}
+
+/** Starts today's goal: the reviews and new questions it still asks for, else its mock exam. */
+export function startGoalOutcome(ctx: AppContext): Outcome {
+  const { bank, progress } = ctx;
+  const bp = bank.blueprint(ctx.settings.blueprint);
+  const clock = clockOf(ctx);
+  const index = studyIndexOf(bank);
+  const report = dailyGoal(index, progress, bp.id, clock, ctx.settings.goal);
+  const title = "Today's goal";
+  if (!report?.goal) return stay({ name: 'empty', title, message: report ? 'The exam day has come: no goal today. Good luck!' : 'Set your exam date first (Set Exam Date… or the home panel): the goal is worked out from it.' });
+  const g = report.goal;
+  const dayStart = startOfDay(todayOf(clock), clock);
+  const answeredToday = new Set(progress.answers.filter((a) => a.at >= dayStart).map((a) => a.q));
+  const inBp = (id: string) => { const q = bank.get(id); return !!q && bank.inBlueprint(q, bp); };
+  const reviews = dueQuestions(cardsFrom({ ...progress, answers: progress.answers.filter((a) => a.at < dayStart) }), dayStart, inBp)
+    .filter((id) => !answeredToday.has(id)).slice(0, Math.max(0, g.reviewTarget - g.reviewsDone));
+  const fresh = goalNewQuestions(index, progress, bp.id, Math.max(0, g.newTarget - g.newDone), ctx.settings.goal).filter((id) => bank.get(id));
+  const ids = [...reviews, ...fresh];
+  if (!ids.length && g.mockDue && !g.mockDone) return handle({ type: 'startMock' }, { name: 'home' }, ctx);
+  if (!ids.length) return stay({ name: 'empty', title, message: "Today's goal is met. Practise more if you like; tomorrow's goal will be a little lighter." });
+  return newSession(ctx, 'practice', title, ids, 'immediate');
 }
 
 const answerIndex = (p: Progress) => new Map(p.answers.map((a) => [a.id, a]));
