@@ -13,6 +13,8 @@ import { computeStats, dayKey } from './stats';
 import { fixedClock, startOfDay, today as todayOf, type Clock } from './study/clock';
 import { dailyGoal, goalNewQuestions, type GoalSettings } from './study/dailyGoal';
 import { studyIndexOf } from './study/studyIndex';
+import { examDelta, parseExamDate } from './study/examDate';
+import { homeExamView, statsExamView } from './study/studyViews';
 
 // The quiz panel's behaviour as pure functions: an intent from the webview and the current screen
 // give the next screen and the changes to record; a screen and the state give the view to draw.
@@ -150,6 +152,9 @@ export function startGoalOutcome(ctx: AppContext): Outcome {
   return newSession(ctx, 'practice', title, ids, 'immediate');
 }
 
+/** `{ key: value }` when the value is there, else nothing (for optional view fields). */
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+
 const answerIndex = (p: Progress) => new Map(p.answers.map((a) => [a.id, a]));
 
 /** Applies one intent from the webview. */
@@ -169,6 +174,14 @@ export function handle(intent: FromWebview, screen: Screen, ctx: AppContext): Ou
       return { screen, deltas: [], openInEditor: true };
     case 'renderError':
       return stay(screen); // the adapter logs it; the webview already shows the text plainly
+    case 'setExamDate': {
+      // Checked again here: the date field's own limits are the webview's, not ours.
+      const r = parseExamDate(intent.date ?? 'not booked', clockOf(ctx));
+      if ('error' in r || r.date === (progress.exam?.date ?? null)) return stay(screen);
+      return { screen, deltas: [examDelta(r.date, now)] };
+    }
+    case 'startGoal':
+      return startGoalOutcome(ctx);
     case 'startPractice': {
       const f = { blueprint: bp.id, domains: intent.domains, objectives: intent.objectives, symbols: intent.symbols, difficulties: intent.difficulties };
       const ids = practiceOrder(filterQuestions(bank, f), intent.order, intent.size, ctx.random);
@@ -405,6 +418,7 @@ export function render(screen: Screen, ctx: AppContext): View {
         perDomain: st.perDomain.map((d) => ({ id: d.id, title: d.title, weight: d.weight, answered: d.answered, correct: d.correct, ...(d.accuracy !== undefined ? { accuracy: d.accuracy } : {}), weekly: d.weekly })),
         perObjective: st.perObjective, daily: st.daily, weeks: st.weeks, mocks: st.mocks,
         readiness: { overall: rd.overall, domains: rd.domains.map((d) => ({ domain: d.domain, title: d.title, predicted: d.predicted, low: d.low, high: d.high, answered: d.answered, thin: d.thin })) },
+        ...optional('exam', statsExamView(bank, progress, bp, clockOf(ctx), ctx.settings.goal)),
       };
     }
     case 'home': {
@@ -440,6 +454,7 @@ export function render(screen: Screen, ctx: AppContext): View {
           const r = mockReport(x, bank);
           return { id: x.id, at: x.finishedAt!, percent: r.percent, passed: r.passed };
         }),
+        exam: homeExamView(bank, progress, bp, clockOf(ctx), ctx.settings.goal),
       };
     }
   }

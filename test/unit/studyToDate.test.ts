@@ -13,6 +13,9 @@ import { countdown, parseExamDate } from '../../src/core/study/examDate';
 import { examForecast, forecastLine } from '../../src/core/study/forecast';
 import { schedulePlan, weekLine } from '../../src/core/study/planPace';
 import { bank as loadBank, ROOT } from './helpers/facts';
+import { FromWebviewSchema, ToWebviewSchema } from '../../src/protocol';
+import { handle, render, type AppContext, type Screen } from '../../src/core/quizApp';
+import { deltaAsProgress } from '../../src/core/progress/schema';
 import { diligent, lapsing, lastMinute, simulate } from './helpers/learners';
 
 const b = loadBank();
@@ -221,5 +224,61 @@ describe('study to a date: the six-week plan keeps pace', () => {
     const tight = schedulePlan(weeks, '2026-03-15', '2026-03-02', '2026-03-02')!; // 13 days: 2 slots
     assert.match(tight.note!, /weeks 1–3 share 2–7 Mar; weeks 4–6 share 8–14 Mar/);
     assert.equal(schedulePlan(weeks, '2026-03-15', '2026-03-15', '2026-03-15'), undefined, 'nothing to lay out on the exam day');
+  });
+});
+
+describe('study to a date: the quiz panel', () => {
+  // The panel's pure app, driven as the webview drives it (messages validated as on arrival).
+  let progress: Progress = emptyProgress();
+  let screen: Screen = { name: 'home' };
+  const now = Date.UTC(2026, 0, 10, 15);
+  let n = 0;
+  const ctx = (): AppContext => ({ bank: b, progress, now, newId: () => `g${n++}`, random: seededRandom(3), clock: fixedClock(now, newYork), settings: { blueprint: 'current', setSize: 5, order: 'random', feedback: 'immediate', allowPause: false, tzOffsetMinutes: 0 } });
+  const send = (intent: unknown) => {
+    const o = handle(FromWebviewSchema.parse(intent), screen, ctx());
+    for (const d of o.deltas) progress = mergeProgress(progress, deltaAsProgress(d));
+    screen = o.screen;
+    return o;
+  };
+  const home = () => {
+    const v = ToWebviewSchema.parse({ type: 'render', view: render({ name: 'home' }, ctx()) });
+    assert.ok(v.type === 'render' && v.view.screen === 'home');
+    return v.view;
+  };
+
+  it('refuses malformed or past dates on arrival, sets a valid one, and "not booked" clears it', () => {
+    assert.equal(FromWebviewSchema.safeParse({ type: 'setExamDate', date: '<img src=x>' }).success, false);
+    assert.equal(send({ type: 'setExamDate', date: '2025-12-01' }).deltas.length, 0, 'past');
+    assert.equal(send({ type: 'setExamDate', date: '2026-02-31' }).deltas.length, 0, 'not a day');
+    assert.deepEqual(home().exam, { date: null, min: '2026-01-10', streak: 0 });
+    send({ type: 'setExamDate', date: '2026-03-01' });
+    assert.equal(progress.exam?.date, '2026-03-01');
+    assert.equal(send({ type: 'setExamDate', date: '2026-03-01' }).deltas.length, 0, 'the same date again records nothing');
+  });
+
+  it('starts today\'s goal; answering it shows the goal met and a 1-day streak', () => {
+    const before = home().exam!;
+    assert.match(before.heading!, /^Exam on 1 Mar 2026 \(in 50 days\)$/);
+    const goal = before.goal!;
+    assert.equal(goal.met, false);
+    assert.ok(goal.newTarget > 0 && goal.reviewTarget === 0);
+    assert.ok(before.forecast && before.forecast.domains.length === 4);
+    send({ type: 'startGoal' });
+    assert.equal(screen.name, 'session');
+    const s = progress.sessions[(screen as { id: string }).id]!;
+    assert.equal(s.title, "Today's goal");
+    assert.equal(s.questionIds.length, goal.newTarget);
+    for (const id of s.questionIds) {
+      send({ type: 'select', questionId: id, choice: keysOf(b.get(id)!)[0]! });
+      if (keysOf(b.get(id)!).length > 1) send({ type: 'select', questionId: id, choice: keysOf(b.get(id)!)[1]! });
+      send({ type: 'submit', questionId: id });
+      send({ type: 'next' });
+    }
+    const after = home().exam!;
+    assert.equal(after.goal!.met, true);
+    assert.equal(after.streak, 1);
+    assert.equal(send({ type: 'startGoal' }).screen.name, 'empty', 'nothing left to start');
+    send({ type: 'setExamDate', date: null });
+    assert.equal(progress.exam?.date, null);
   });
 });
