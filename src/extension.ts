@@ -7,6 +7,7 @@ import { ExamHoverProvider } from './vscode/hover';
 import { QUIZ_PANEL_TYPE, QUIZ_VIEW_ID, QuizViews } from './vscode/quizView';
 import { DueStatusBar } from './vscode/statusBar';
 import { StudyGoals } from './vscode/studyGoal';
+import { DailyReminder } from './vscode/reminders';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const hover = new ExamHoverProvider(content);
   const goals = new StudyGoals(context.extensionUri, store, content, log);
   const status = new DueStatusBar(store, content, goals);
+  const reminder = new DailyReminder(goals, context.globalState);
 
   context.subscriptions.push(
     log, content, quiz, plan, planView, status,
@@ -62,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     planView.onDidExpandElement((e) => plan.remember(e.element, true)),
     planView.onDidCollapseElement((e) => plan.remember(e.element, false)),
     vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
-    vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh()),
+    vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh().then(() => reminder.check())),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
     ...registerCommands({ quiz, store, content }),
     // The walkthrough's sample opens read-only from the install (a virtual document): hovers work
@@ -76,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   void ready.then(() => status.update());
+  // A window opened (and focused) after the hour counts as its first focus of the day.
+  void ready.then(() => vscode.window.state.focused && reminder.check());
   // Walkthrough steps complete on these context keys. They start false and turn true once the saved
   // progress is read: the walkthrough completes a step on that change, so a tick made in an earlier
   // session (or before the walkthrough was opened) still completes its step.

@@ -8,7 +8,9 @@ import { mergeProgress } from '../../src/core/progress/merge';
 import { recoverProgress } from '../../src/core/progress/recover';
 import { emptyProgress, PROGRESS_VERSION, type Progress } from '../../src/core/progress/schema';
 import { addDays, atHour, dayOf, daysBetween, fixedClock, hourOf, isDay, shortDay, startOfDay } from '../../src/core/study/clock';
-import { goalLine, mockDays, newPace, PRACTICE_DONE_BEFORE } from '../../src/core/study/dailyGoal';
+import { reminderDue } from '../../src/core/study/reminder';
+import { studyIndexOf } from '../../src/core/study/studyIndex';
+import { dailyGoal, goalLine, mockDays, newPace, PRACTICE_DONE_BEFORE } from '../../src/core/study/dailyGoal';
 import { countdown, parseExamDate } from '../../src/core/study/examDate';
 import { examForecast, forecastLine } from '../../src/core/study/forecast';
 import { schedulePlan, weekLine } from '../../src/core/study/planPace';
@@ -280,5 +282,29 @@ describe('study to a date: the quiz panel', () => {
     assert.equal(send({ type: 'startGoal' }).screen.name, 'empty', 'nothing left to start');
     send({ type: 'setExamDate', date: null });
     assert.equal(progress.exam?.date, null);
+  });
+});
+
+describe('study to a date: the daily reminder', () => {
+  const run = simulate(b, { start: '2026-01-05', exam: '2026-02-16', behaviour: (i) => i < 3 });
+  const report = (hour: number) => {
+    const clock = run.clockOn('2026-01-12', hour);
+    return { clock, report: dailyGoal(studyIndexOf(b), run.progress, 'current', clock) };
+  };
+
+  it('reminds once a day, after the hour, with the goal and the countdown; never when off or met', () => {
+    const at19 = report(19);
+    const due = reminderDue({ enabled: true, hour: 18 }, at19.report, at19.clock)!;
+    assert.equal(due.day, '2026-01-12');
+    assert.match(due.message, /^ML Associate Prep: today's goal is \d+ new \(0 done\)( · \d+ reviews? \(0 done\))?; exam in 35 d\.$/);
+    assert.equal(reminderDue({ enabled: true, hour: 18, lastShown: '2026-01-12' }, at19.report, at19.clock), undefined, 'once a day');
+    assert.equal(reminderDue({ enabled: false, hour: 18 }, at19.report, at19.clock), undefined, 'opt-in');
+    const at17 = report(17);
+    assert.equal(reminderDue({ enabled: true, hour: 18 }, at17.report, at17.clock), undefined, 'not before the hour');
+    assert.ok(reminderDue({ enabled: true, hour: 18, lastShown: '2026-01-11' }, at19.report, at19.clock), 'yesterday\'s reminder does not count');
+    const met = simulate(b, { start: '2026-01-05', exam: '2026-02-16', behaviour: diligent }).days[7]!;
+    assert.equal(met.after.goal!.met, true);
+    assert.equal(reminderDue({ enabled: true, hour: 0 }, met.after, run.clockOn(met.day, 23)), undefined, 'never when the goal is met');
+    assert.equal(reminderDue({ enabled: true, hour: 0 }, undefined, at19.clock), undefined, 'never without an exam date');
   });
 });
