@@ -19,7 +19,7 @@ export function examSection(v: ExamView, post: Post): HTMLElement {
   const input = h('input', { type: 'date', name: 'examDate', min: v.min, value: v.date ?? '', 'aria-label': 'Exam date', required: true });
   const form = h('form', { class: 'exam-date' },
     h('label', {}, icon('calendar'), ' Exam date ', input),
-    h('button', { type: 'submit' }, v.date ? 'Change' : 'Set exam date'),
+    h('button', { type: 'submit', class: 'secondary' }, v.date ? 'Change' : 'Set exam date'),
     v.date ? h('button', { type: 'button', class: 'link', onclick: () => post({ type: 'setExamDate', date: null }) }, 'Not booked') : null,
   );
   form.addEventListener('submit', (e) => {
