@@ -32,7 +32,7 @@ describe('e2e: study to a date', function () {
     const m = /Today's goal: (\d+) new \(0 done\)/.exec(status);
     assert.ok(m, status);
     const goal = Number(m[1]);
-    assert.match(await quiz.locator('.exam .streak').innerText(), /^0-day streak/);
+    assert.match(await quiz.locator('.exam .streak').innerText(), /^0-day goal streak/);
     assert.match(await quiz.locator('.exam-forecast summary').innerText(), /Predicted score on the exam day: \d+ % if you stop now, \d+ % if you keep the goal/);
     // The status bar counts down beside the due count.
     await wb.page.locator('.statusbar-item', { hasText: 'exam in 60 d' }).first().waitFor({ timeout: 15_000 });
@@ -52,7 +52,7 @@ describe('e2e: study to a date', function () {
     quiz = await wb.quiz('home');
     await quiz.locator('.exam .goal-status.met').waitFor({ timeout: 15_000 });
     assert.match(await quiz.locator('.exam .goal-status').innerText(), /Today's goal met/);
-    assert.match(await quiz.locator('.exam .streak').innerText(), /^1-day streak/);
+    assert.match(await quiz.locator('.exam .streak').innerText(), /^1-day goal streak/);
     assert.equal(await quiz.locator('.exam button[data-action=startGoal]').count(), 0);
     await wb.screenshot('exam-goal-met');
   });

@@ -18,6 +18,7 @@ import { bank as loadBank, ROOT } from './helpers/facts';
 import { FromWebviewSchema, ToWebviewSchema } from '../../src/protocol';
 import { handle, render, type AppContext, type Screen } from '../../src/core/quizApp';
 import { deltaAsProgress } from '../../src/core/progress/schema';
+import { planTree } from '../../src/core/plan';
 import { diligent, lapsing, lastMinute, simulate } from './helpers/learners';
 
 const b = loadBank();
@@ -306,5 +307,35 @@ describe('study to a date: the daily reminder', () => {
     assert.equal(met.after.goal!.met, true);
     assert.equal(reminderDue({ enabled: true, hour: 0 }, met.after, run.clockOn(met.day, 23)), undefined, 'never when the goal is met');
     assert.equal(reminderDue({ enabled: true, hour: 0 }, undefined, at19.clock), undefined, 'never without an exam date');
+  });
+});
+
+describe('study to a date: the plan tree of simulated learners', () => {
+  const weeksOf = (tree: ReturnType<typeof planTree>) => tree.find((n) => n.kind === 'plan')!.children!;
+
+  it('a diligent learner booked seven weeks ahead: dated weeks, no compression, the forecast per domain', () => {
+    const run = simulate(b, { start: '2026-01-05', exam: '2026-02-23', behaviour: diligent });
+    const clock = run.clockOn('2026-01-20', 20);
+    const tree = planTree(b, { ...run.progress, answers: run.progress.answers.filter((a) => a.at <= clock.now()) }, bp, clock.now(), true, { clock });
+    assert.equal(tree[0]!.kind, 'exam');
+    assert.match(tree[0]!.label, /^Exam on 23 Feb 2026 \(in 34 days\)$/);
+    const weeks = weeksOf(tree);
+    assert.equal(weeks.filter((w) => w.kind === 'week').length, 6, 'no compression note');
+    assert.match(weeks[5]!.description!, /· due 22 Feb$/);
+    assert.ok(tree[0]!.children!.some((c) => /^Model Deployment: \d+ % today → \d+ % on exam day if you stop$/.test(c.label)));
+    const domain = tree.find((n) => n.kind === 'domains')!.children![3]!;
+    assert.match(domain.description!, /ready \d+ % → \d+ % on exam day/);
+  });
+
+  it('a last-minute learner booked four weeks ahead, nothing ticked: compressed, shared weeks named, week 1 behind', () => {
+    const run = simulate(b, { start: '2026-01-26', exam: '2026-02-23', behaviour: lastMinute(5) });
+    const clock = run.clockOn('2026-02-05', 20);
+    const tree = planTree(b, { ...run.progress, ticks: {} }, bp, clock.now(), false, { clock });
+    const weeks = weeksOf(tree);
+    assert.equal(weeks[0]!.kind, 'pace');
+    assert.match(weeks[0]!.label, /^Less than 6 weeks left \(4 weeks\): weeks 1 and 2 share 26 Jan–1 Feb; weeks 4 and 5 share 9–15 Feb\.$/);
+    assert.match(weeks[1]!.description!, /^behind · due 1 Feb · \d+ items left$/);
+    assert.match(weeks[1]!.tooltip!, /^Week 1 · due 1 Feb · \d+ items? left \(behind\)\nShares its days with week 2\.$/);
+    assert.match(tree[0]!.children!.find((c) => c.kind === 'pace')!.label, /^You missed \d+ days/);
   });
 });
