@@ -52,7 +52,36 @@ function seed(): string {
   p.ticks['w1.workspace'] = { checked: true, at: now - 20 * 86_400_000, by: 'user' };
   p.ticks['w1.ml-cluster'] = { checked: true, at: now - 20 * 86_400_000, by: 'user' };
   p.ticks['w2.start-run'] = { checked: true, at: now - 14 * 86_400_000, by: 'user' };
+  // Booked twelve days ago for 24 days from now: a dated, compressed plan and an exam-day forecast.
+  const local = new Date(now + 24 * 86_400_000);
+  p.exam = { date: `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`, at: now - 12 * 86_400_000 };
   return exportDocument(p, now);
+}
+
+/** The home panel's exam part and the statistics' exam-day forecast (npm run screenshots -- exam). */
+async function shootExam(theme: 'Default Dark Modern' | 'Default Light Modern', tag: string) {
+  const wb = await new Workbench().start({ theme, viewport: { width: 1280, height: 800 }, workspace: join(ROOT, 'demo') });
+  try {
+    const file = join(mkdtempSync(join(tmpdir(), 'mlap-seed-')), 'seed.json');
+    writeFileSync(file, seed());
+    await wb.commandWithFile('ML Associate Prep: Import Progress', 'Import ML Associate Prep progress', file);
+    await wb.page.locator('.monaco-dialog-box a.monaco-button, .monaco-dialog-box button', { hasText: 'Merge into my progress' }).first().click();
+    await wb.page.waitForTimeout(1500);
+    await wb.command('Notifications: Clear All Notifications');
+    await wb.openActivity();
+    await wb.command('ML Associate Prep: Open Quiz in Editor Tab');
+    let quiz = await wb.quiz('home', 'editor');
+    await quiz.locator('.exam-forecast summary').click();
+    await wb.page.waitForTimeout(800);
+    await wb.page.screenshot({ path: join(OUT, `exam-home-${tag}.png`) });
+    await quiz.locator('button.tile', { hasText: 'Statistics' }).click();
+    quiz = await wb.quiz('stats', 'editor');
+    await quiz.locator('h3', { hasText: 'Readiness on the exam day' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await wb.page.waitForTimeout(800);
+    await wb.page.screenshot({ path: join(OUT, `exam-stats-${tag}.png`) });
+  } finally {
+    await wb.stop();
+  }
 }
 
 async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast' | 'Default High Contrast Light', tag: string, all: boolean) {
@@ -148,6 +177,13 @@ async function shoot(theme: 'Default Dark Modern' | 'Default Light Modern' | 'De
 }
 
 (async () => {
+  if (process.argv.includes('exam')) {
+    // Only the two exam pictures, dark and light.
+    await shootExam('Default Dark Modern', 'dark');
+    await shootExam('Default Light Modern', 'light');
+    console.log(`screenshots written to ${OUT}`);
+    return;
+  }
   await shoot('Default Dark Modern', 'dark', true);
   await shoot('Default Light Modern', 'light', true);
   await shoot('Default High Contrast', 'hc', false);

@@ -23,6 +23,7 @@ import { findProjectRoot, loadCompileInput, UnreadablePathError } from './node/c
 import { pathProblem } from './node/packFiles';
 import { loadPacks } from './node/packLoader';
 import { readRegularFile } from './node/safeRead';
+import { studyIndexData } from './core/study/studyIndex';
 
 const USAGE = `usage: node dist/cli.js <command>
   lint [--cues] [paths...] check question and note files (default: all of questions/); exit 1 on errors;
@@ -257,6 +258,8 @@ function main(argv: string[]): number {
       CompiledContentSchema.parse(content);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, JSON.stringify(content));
+      // The daily goal's counts beside it, so the status bar never loads the bank (study/studyIndex.ts).
+      writeFileSync(join(dirname(out), 'studyIndex.json'), JSON.stringify(studyIndexData(content)));
       console.log(`content: ${content.questions.length} questions, ${content.cards.length} cards, ${Object.keys(content.symbols.symbols).length} API symbols -> ${out}`);
       return 0;
     }

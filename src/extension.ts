@@ -6,6 +6,8 @@ import { ContentLoader } from './vscode/content';
 import { ExamHoverProvider } from './vscode/hover';
 import { QUIZ_PANEL_TYPE, QUIZ_VIEW_ID, QuizViews } from './vscode/quizView';
 import { DueStatusBar } from './vscode/statusBar';
+import { StudyGoals } from './vscode/studyGoal';
+import { DailyReminder } from './vscode/reminders';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 import { TrapDiagnostics } from './vscode/traps';
@@ -19,6 +21,8 @@ export interface ExtensionApi {
   plan: StudyPlanProvider;
   ready: Promise<void>;
   backend: VscodeProgressBackend;
+  /** The due count and exam countdown as shown in the status bar. */
+  status: DueStatusBar;
   /** The walkthrough's context keys as last set (VS Code offers no way to read a context key back). */
   contextKeys: () => Readonly<Record<string, boolean>>;
 }
@@ -45,8 +49,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const plan = new StudyPlanProvider(store, content, context.workspaceState);
   const planView = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: plan, manageCheckboxStateManually: true, showCollapseAll: true });
   const hover = new ExamHoverProvider(content);
-  const status = new DueStatusBar(store, content);
   const traps = new TrapDiagnostics(() => hover.python(), log);
+  const goals = new StudyGoals(context.extensionUri, store, content, log);
+  const status = new DueStatusBar(store, content, goals);
+  const reminder = new DailyReminder(goals, context.globalState);
 
   context.subscriptions.push(
     log, content, quiz, plan, planView, status,
@@ -63,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     planView.onDidExpandElement((e) => plan.remember(e.element, true)),
     planView.onDidCollapseElement((e) => plan.remember(e.element, false)),
     vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
-    vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh()),
+    vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh().then(() => reminder.check())),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
     ...registerCommands({ quiz, store, content, python: () => hover.python() }),
     // The walkthrough's sample opens read-only from the install (a virtual document): hovers work
@@ -80,6 +86,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Documents already open when the window starts: checked once activation is over, not during it.
   const firstCheck = setTimeout(() => traps.refreshAll(), 500);
   context.subscriptions.push({ dispose: () => clearTimeout(firstCheck) });
+  // A window opened (and focused) after the hour counts as its first focus of the day.
+  void ready.then(() => vscode.window.state.focused && reminder.check());
   // Walkthrough steps complete on these context keys. They start false and turn true once the saved
   // progress is read: the walkthrough completes a step on that change, so a tick made in an earlier
   // session (or before the walkthrough was opened) still completes its step.
@@ -94,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   context.subscriptions.push({ dispose: store.onDidChange(contextKeys).dispose });
   void ready.then(contextKeys);
-  return { store, plan, ready, backend, contextKeys: () => ({ ...keys }) };
+  return { store, plan, ready, backend, status, contextKeys: () => ({ ...keys }) };
 }
 
 export function deactivate(): void {}

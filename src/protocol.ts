@@ -50,6 +50,9 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openInEditor') }),
   /** "Practice the APIs in this workspace": the host scans the workspace (the webview cannot). */
   z.object({ type: z.literal('practiceWorkspace') }),
+  /** The home panel's exam date control: a day, or null for "not booked". */
+  z.object({ type: z.literal('setExamDate'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }),
+  z.object({ type: z.literal('startGoal') }),
   /** The panel failed to draw a view and fell back to plain text: logged to the output channel. */
   z.object({ type: z.literal('renderError'), screen: z.string().max(40), questionId: Id.optional(), message: z.string().max(2000) }),
 ]);
@@ -91,6 +94,29 @@ export type FeedbackView = z.infer<typeof FeedbackViewSchema>;
 
 const ReviewItemSchema = z.object({ question: QuestionViewSchema, selected: z.array(Letter), feedback: FeedbackViewSchema, spentMs: z.number().optional(), flagged: z.boolean().optional() });
 
+/** The exam-day forecast: predicted share right today, on the exam day if you stop, if you keep the goal. */
+const ForecastSchema = z.object({
+  overall: z.object({ today: z.number(), stop: z.number(), keep: z.number(), passPercent: z.number() }),
+  domains: z.array(z.object({ domain: Id, title: z.string(), today: z.number(), stop: z.number(), keep: z.number() })),
+});
+export type ForecastView = z.infer<typeof ForecastSchema>;
+
+/** The home panel's exam part: the date (null: not booked), today's goal, streak, pace, forecast. */
+const ExamViewSchema = z.object({
+  date: z.string().nullable(),
+  /** The earliest day the date field accepts (today). */
+  min: z.string(),
+  heading: z.string().optional(),
+  goal: z.object({
+    newTarget: z.number(), newDone: z.number(), reviewTarget: z.number(), reviewsDone: z.number(),
+    mockDue: z.boolean(), mockDone: z.boolean(), met: z.boolean(), line: z.string(),
+  }).optional(),
+  streak: z.number(),
+  pace: z.string().optional(),
+  forecast: ForecastSchema.optional(),
+});
+export type ExamView = z.infer<typeof ExamViewSchema>;
+
 const HomeSchema = z.object({
   screen: z.literal('home'),
   blueprint: z.object({ id: Id, title: z.string(), questions: z.number(), minutes: z.number(), passPercent: z.number(), passPublished: z.boolean() }),
@@ -110,6 +136,7 @@ const HomeSchema = z.object({
   domains: z.array(z.object({ id: Id, title: z.string(), weight: z.number(), questions: z.number(), answered: z.number(), accuracy: z.number().optional(), predicted: z.number().optional() })),
   readiness: z.object({ predicted: z.number(), low: z.number(), high: z.number(), passProbability: z.number(), thin: z.boolean() }).optional(),
   mocks: z.array(z.object({ id: Id, at: z.number(), percent: z.number(), passed: z.boolean() })),
+  exam: ExamViewSchema.optional(),
 });
 
 const SetupSchema = z.object({
@@ -193,6 +220,8 @@ const StatsSchema = z.object({
     overall: z.object({ predicted: z.number(), low: z.number(), high: z.number(), passProbability: z.number(), passPercent: z.number(), thin: z.boolean() }),
     domains: z.array(z.object({ domain: Id, title: z.string(), predicted: z.number(), low: z.number(), high: z.number(), answered: z.number(), thin: z.boolean() })),
   }),
+  /** With an exam date: the forecast for the exam day. */
+  exam: z.object({ heading: z.string(), forecast: ForecastSchema }).optional(),
 });
 
 const EmptySchema = z.object({ screen: z.literal('empty'), title: z.string(), message: z.string() });

@@ -4,6 +4,8 @@ import { lastAnswers } from './engine/selection';
 import type { Progress, Tick } from './progress/schema';
 import { computeReadiness, type Readiness } from './readiness';
 import { cardsFrom, dueQuestions } from './scheduler';
+import { forecastLine } from './study/forecast';
+import { datePlanWeeks, examNode, forecastFor, type StudyNodeKind, type StudyOptions } from './study/planStudy';
 
 // The study plan tree as plain data: the six weeks, the blueprint's domains with their objectives,
 // and a "what next" suggestion. Ticks the learner set win; otherwise an item counts as done when
@@ -16,7 +18,7 @@ export const PROOF_ACCURACY = 0.8;
 
 export interface PlanNode {
   id: string;
-  kind: 'next' | 'plan' | 'week' | 'item' | 'domains' | 'domain' | 'objective' | 'workspace';
+  kind: 'next' | 'plan' | 'week' | 'item' | 'domains' | 'domain' | 'objective' | 'workspace' | StudyNodeKind;
   label: string;
   description?: string;
   tooltip?: string;
@@ -70,8 +72,8 @@ export function whatNext(bank: Bank, progress: Progress, blueprint: Blueprint, n
   return { label: `Practise ${dom.title}`, detail: `weakest domain, predicted ${pct(weakest.predicted)}`, domain: dom.id, action: 'practice' };
 }
 
-/** The whole tree. */
-export function planTree(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, autoTick = true): PlanNode[] {
+/** The whole tree; with `study` and a booked exam, the weeks are dated and the exam's goal and forecast lead. */
+export function planTree(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, autoTick = true, study?: StudyOptions): PlanNode[] {
   const proven = provenObjectives(bank, progress);
   const readiness = computeReadiness(bank, progress, blueprint, now);
   const next = whatNext(bank, progress, blueprint, now, readiness);
@@ -91,8 +93,11 @@ export function planTree(bank: Bank, progress: Progress, blueprint: Blueprint, n
     return { id: w.id, kind: 'week', label: w.title, description: `${done}/${items.length}`, children: items };
   });
 
+  const dated = study ? datePlanWeeks(weeks, progress, study) : undefined;
+  const forecast = study ? forecastFor(bank, progress, blueprint, study) : undefined;
   const domains = blueprint.domains.map((d): PlanNode => {
     const r = readiness.domains.find((x) => x.domain === d.id)!;
+    const f = forecast?.domains.find((x) => x.domain === d.id);
     const objectives = d.objectives.map((o): PlanNode => {
       const st = checkState(progress.ticks[objectiveTickId(o)], proven.has(o), autoTick);
       const n = bank.questions.filter((q) => q.objective === o).length;
@@ -104,15 +109,17 @@ export function planTree(bank: Bank, progress: Progress, blueprint: Blueprint, n
     const done = objectives.filter((i) => i.checked).length;
     return {
       id: `domain:${d.id}`, kind: 'domain', label: `${d.title} (${d.weight} %)`,
-      description: `${done}/${objectives.length} · ready ${pct(r.predicted)}${r.thin ? ' (thin data)' : ''}`,
-      tooltip: `${d.title}: predicted ${pct(r.predicted)} of this domain's exam questions right (90 % interval ${pct(r.low)}–${pct(r.high)}), from ${r.answered} answered questions; ${r.objectivesSeen} of ${r.objectives} objectives practised.`,
+      description: `${done}/${objectives.length} · ready ${pct(r.predicted)}${f ? ` → ${pct(f.stop)} on exam day` : ''}${r.thin ? ' (thin data)' : ''}`,
+      tooltip: `${d.title}: predicted ${pct(r.predicted)} of this domain's exam questions right (90 % interval ${pct(r.low)}–${pct(r.high)}), from ${r.answered} answered questions; ${r.objectivesSeen} of ${r.objectives} objectives practised.${f ? `\n${forecastLine(f)}; ${pct(f.keep)} if you keep the daily goal.` : ''}`,
       objectives: d.objectives, children: objectives,
     };
   });
 
+  const exam = study ? examNode(bank, progress, blueprint, study, forecast) : undefined;
   return [
+    ...(exam ? [exam] : []),
     { id: 'next', kind: 'next', label: `What next: ${next.label}`, description: next.detail, ...(next.domain ? { objectives: blueprint.domains.find((d) => d.id === next.domain)!.objectives } : {}), tooltip: `${next.label} (${next.detail})` },
-    { id: 'plan', kind: 'plan', label: 'Six-week plan', description: `${weeks.reduce((s, w) => s + (w.children ?? []).filter((c) => c.checked).length, 0)}/${weeks.reduce((s, w) => s + (w.children ?? []).length, 0)}`, children: weeks },
+    { id: 'plan', kind: 'plan', label: 'Six-week plan', description: `${weeks.reduce((s, w) => s + (w.children ?? []).filter((c) => c.checked).length, 0)}/${weeks.reduce((s, w) => s + (w.children ?? []).length, 0)}${dated?.compressed ? ' · compressed' : ''}`, ...(dated?.note ? { tooltip: dated.note } : {}), children: [...(dated?.noteNode ? [dated.noteNode] : []), ...weeks] },
     {
       id: 'domains', kind: 'domains', label: `Exam domains · ${blueprint.title}`,
       description: `ready ${pct(readiness.overall.predicted)} (${pct(readiness.overall.low)}–${pct(readiness.overall.high)})`,

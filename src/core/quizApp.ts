@@ -10,6 +10,11 @@ import type { Answer, Delta, Mock, Progress, Session } from './progress/schema';
 import { computeReadiness } from './readiness';
 import { cardsFrom, dueQuestions } from './scheduler';
 import { computeStats, dayKey } from './stats';
+import { fixedClock, startOfDay, today as todayOf, type Clock } from './study/clock';
+import { dailyGoal, goalNewQuestions, type GoalSettings } from './study/dailyGoal';
+import { studyIndexOf } from './study/studyIndex';
+import { examDelta, parseExamDate } from './study/examDate';
+import { homeExamView, statsExamView } from './study/studyViews';
 
 // The quiz panel's behaviour as pure functions: an intent from the webview and the current screen
 // give the next screen and the changes to record; a screen and the state give the view to draw.
@@ -24,6 +29,8 @@ export interface QuizSettings {
   tzOffsetMinutes: number;
   /** Show objective, difficulty and APIs before the answer in practice (off: as in the exam). */
   showHints?: boolean;
+  /** The daily goal's settings (study/dailyGoal.ts); the defaults when absent. */
+  goal?: GoalSettings;
 }
 
 export interface AppContext {
@@ -33,7 +40,12 @@ export interface AppContext {
   settings: QuizSettings;
   newId: () => string;
   random: () => number;
+  /** Local days for the exam date and the daily goal; a fixed clock at `now` and the settings' offset when absent. */
+  clock?: Clock;
 }
+
+/** The clock of a context: its own, or `now` with the settings' offset. */
+export const clockOf = (ctx: AppContext): Clock => ctx.clock ?? fixedClock(ctx.now, ctx.settings.tzOffsetMinutes);
 
 export type Screen =
   | { name: 'home' }
@@ -118,6 +130,31 @@ export function startReviewOutcome(ctx: AppContext, objectives?: readonly string
   return newSession(ctx, 'review', title, due, 'immediate');
 }
 
+/** Starts today's goal: the reviews and new questions it still asks for, else its mock exam. */
+export function startGoalOutcome(ctx: AppContext): Outcome {
+  const { bank, progress } = ctx;
+  const bp = bank.blueprint(ctx.settings.blueprint);
+  const clock = clockOf(ctx);
+  const index = studyIndexOf(bank);
+  const report = dailyGoal(index, progress, bp.id, clock, ctx.settings.goal);
+  const title = "Today's goal";
+  if (!report?.goal) return stay({ name: 'empty', title, message: report ? 'The exam day has come: no goal today. Good luck!' : 'Set your exam date first (Set Exam Date… or the home panel): the goal is worked out from it.' });
+  const g = report.goal;
+  const dayStart = startOfDay(todayOf(clock), clock);
+  const answeredToday = new Set(progress.answers.filter((a) => a.at >= dayStart).map((a) => a.q));
+  const inBp = (id: string) => { const q = bank.get(id); return !!q && bank.inBlueprint(q, bp); };
+  const reviews = dueQuestions(cardsFrom({ ...progress, answers: progress.answers.filter((a) => a.at < dayStart) }), dayStart, inBp)
+    .filter((id) => !answeredToday.has(id)).slice(0, Math.max(0, g.reviewTarget - g.reviewsDone));
+  const fresh = goalNewQuestions(index, progress, bp.id, Math.max(0, g.newTarget - g.newDone), ctx.settings.goal).filter((id) => bank.get(id));
+  const ids = [...reviews, ...fresh];
+  if (!ids.length && g.mockDue && !g.mockDone) return handle({ type: 'startMock' }, { name: 'home' }, ctx);
+  if (!ids.length) return stay({ name: 'empty', title, message: "Today's goal is met. Practise more if you like; tomorrow's goal will be a little lighter." });
+  return newSession(ctx, 'practice', title, ids, 'immediate');
+}
+
+/** `{ key: value }` when the value is there, else nothing (for optional view fields). */
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+
 const answerIndex = (p: Progress) => new Map(p.answers.map((a) => [a.id, a]));
 
 /** Applies one intent from the webview. */
@@ -139,6 +176,14 @@ export function handle(intent: FromWebview, screen: Screen, ctx: AppContext): Ou
       return stay(screen); // the adapter logs it; the webview already shows the text plainly
     case 'practiceWorkspace':
       return stay(screen); // the adapter scans the workspace, then starts the set
+    case 'setExamDate': {
+      // Checked again here: the date field's own limits are the webview's, not ours.
+      const r = parseExamDate(intent.date ?? 'not booked', clockOf(ctx));
+      if ('error' in r || r.date === (progress.exam?.date ?? null)) return stay(screen);
+      return { screen, deltas: [examDelta(r.date, now)] };
+    }
+    case 'startGoal':
+      return startGoalOutcome(ctx);
     case 'startPractice': {
       const f = { blueprint: bp.id, domains: intent.domains, objectives: intent.objectives, symbols: intent.symbols, difficulties: intent.difficulties };
       const ids = practiceOrder(filterQuestions(bank, f), intent.order, intent.size, ctx.random);
@@ -375,6 +420,7 @@ export function render(screen: Screen, ctx: AppContext): View {
         perDomain: st.perDomain.map((d) => ({ id: d.id, title: d.title, weight: d.weight, answered: d.answered, correct: d.correct, ...(d.accuracy !== undefined ? { accuracy: d.accuracy } : {}), weekly: d.weekly })),
         perObjective: st.perObjective, daily: st.daily, weeks: st.weeks, mocks: st.mocks,
         readiness: { overall: rd.overall, domains: rd.domains.map((d) => ({ domain: d.domain, title: d.title, predicted: d.predicted, low: d.low, high: d.high, answered: d.answered, thin: d.thin })) },
+        ...optional('exam', statsExamView(bank, progress, bp, clockOf(ctx), ctx.settings.goal)),
       };
     }
     case 'home': {
@@ -410,6 +456,7 @@ export function render(screen: Screen, ctx: AppContext): View {
           const r = mockReport(x, bank);
           return { id: x.id, at: x.finishedAt!, percent: r.percent, passed: r.passed };
         }),
+        exam: homeExamView(bank, progress, bp, clockOf(ctx), ctx.settings.goal),
       };
     }
   }

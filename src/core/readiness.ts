@@ -38,6 +38,8 @@ export interface DomainReadiness {
   objectivesSeen: number;
   objectives: number;
   thin: boolean;
+  /** Each objective's own estimate (0..1): the chance of a right answer on one of its questions. */
+  perObjective: Record<string, number>;
 }
 
 export interface Readiness {
@@ -62,15 +64,26 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Predicted exam score per domain and overall under a blueprint. */
 export function computeReadiness(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, cards: Map<string, CardState> = cardsFrom(progress)): Readiness {
+  return readinessFromChances(bank, blueprint, (id) => {
+    const c = cards.get(id);
+    return c && questionChance(c, now);
+  });
+}
+
+/**
+ * The same prediction from any chance per question (undefined: not answered). The exam-day
+ * forecast (study/forecast.ts) feeds it the chances it simulates.
+ */
+export function readinessFromChances(bank: Bank, blueprint: Blueprint, chanceOf: (questionId: string) => number | undefined): Readiness {
   const domains = blueprint.domains.map((d): DomainReadiness => {
     const perObjective = d.objectives.map((o) => {
       let sum = 0;
       let n = 0;
       for (const q of bank.questions) {
         if (q.objective !== o) continue;
-        const c = cards.get(q.id);
-        if (!c) continue;
-        sum += questionChance(c, now);
+        const c = chanceOf(q.id);
+        if (c === undefined) continue;
+        sum += c;
         n++;
       }
       return { sum, n };
@@ -87,6 +100,7 @@ export function computeReadiness(bank: Bank, progress: Progress, blueprint: Blue
       domain: d.id, title: d.title, weight: d.weight, predicted,
       low: clamp01(predicted - Z90 * se), high: clamp01(predicted + Z90 * se),
       answered, objectivesSeen: seen, objectives: d.objectives.length, thin: answered < THIN,
+      perObjective: Object.fromEntries(d.objectives.map((o, i) => [o, masteries[i]!])),
     };
   });
   const total = domains.reduce((s, d) => s + d.weight, 0) || 1;

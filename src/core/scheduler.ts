@@ -32,13 +32,24 @@ export interface CardState {
 export function cardsFrom(progress: Progress): Map<string, CardState> {
   const cards = new Map<string, CardState>();
   const answers = [...progress.answers].sort((x, y) => x.at - y.at);
-  for (const a of answers) {
-    const prior = cards.get(a.q);
-    const card: Card = prior ? prior.card : createEmptyCard(new Date(a.at));
-    const next = scheduler.next(card, new Date(a.at), GRADES[ratingOf(a, progress.ratings)]).card;
-    cards.set(a.q, { card: next, reviews: (prior?.reviews ?? 0) + 1, lastAnswer: a });
-  }
+  for (const a of answers) replayAnswer(cards, a, progress.ratings);
   return cards;
+}
+
+/** Replays one more answer into `cards` (answers must come in time order). */
+export function replayAnswer(cards: Map<string, CardState>, a: Answer, ratings: Progress['ratings']): void {
+  const prior = cards.get(a.q);
+  cards.set(a.q, { card: nextCard(prior?.card, a.at, ratingOf(a, ratings)), reviews: (prior?.reviews ?? 0) + 1, lastAnswer: a });
+}
+
+/** A card after one more answer rated `rating` at `at` (a new card when there is none yet). */
+export function nextCard(card: Card | undefined, at: number, rating: RatingName): Card {
+  return scheduler.next(card ?? createEmptyCard(new Date(at)), new Date(at), GRADES[rating]).card;
+}
+
+/** Probability of recall of a bare card at `at`. */
+export function cardRetrievability(card: Card, at: number): number {
+  return scheduler.get_retrievability(card, new Date(at), false);
 }
 
 /** Question ids due for review at `now`, most overdue first. */

@@ -3,7 +3,7 @@ import { QUIZ_SYMBOL_COMMAND } from '../core/hoverCard';
 import { objectiveTickId, planTree, whatNext, type PlanNode } from '../core/plan';
 import type { Delta } from '../core/progress/schema';
 import type { ProgressStore } from '../core/progress/store';
-import { handle, practiceIds, practiceObjectives, practiceSymbols, startReviewOutcome } from '../core/quizApp';
+import { handle, practiceIds, practiceObjectives, practiceSymbols, startGoalOutcome, startReviewOutcome } from '../core/quizApp';
 import { computeReadiness } from '../core/readiness';
 import { CardsDocuments } from './cardsDocument';
 import type { ContentLoader } from './content';
@@ -15,6 +15,7 @@ import { PRACTICE_WORKSPACE_COMMAND, practiceWorkspaceApis } from './workspaceUs
 import type { RulePage } from '../core/content/schema';
 import type { HoverService } from '../core/hoverService';
 import { readSettings, SECTION } from './settings';
+import { setExamDate } from './studyGoal';
 
 export interface CommandDeps {
   quiz: QuizViews;
@@ -100,6 +101,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg('mlAssociatePrep.searchQuestions', () => searchQuestions(content, quiz)),
     reg('mlAssociatePrep.exportProgress', (target?: vscode.Uri) => exportProgress(store, target)),
     reg('mlAssociatePrep.importProgress', (source?: vscode.Uri, options?: { confirm?: boolean }) => importProgress(store, source, options?.confirm ?? true)),
+    reg('mlAssociatePrep.setExamDate', (text?: string) => setExamDate(store, typeof text === 'string' ? text : undefined)),
+    reg('mlAssociatePrep.startGoal', () => quiz.show((ctx) => startGoalOutcome(ctx))),
   ];
 }
 

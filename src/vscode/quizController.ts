@@ -9,6 +9,7 @@ import type { ContentLoader } from './content';
 import type { SharedQuizScreen } from './quizSession';
 import { activeSession, finishSession } from '../core/engine/session';
 import { readSettings } from './settings';
+import { systemClock } from '../core/study/clock';
 
 /**
  * Drives one quiz webview (the sidebar view or an editor tab) with the pure quiz app: validates
@@ -50,7 +51,8 @@ export class QuizController implements vscode.Disposable {
 
   private async context(): Promise<AppContext> {
     const bank: Bank = await this.content.get();
-    return { bank, progress: this.store.progress, now: Date.now(), settings: readSettings(), newId: randomUUID, random: Math.random };
+    const now = Date.now();
+    return { bank, progress: this.store.progress, now, settings: readSettings(), newId: randomUUID, random: Math.random, clock: { now: () => now, offsetMinutes: systemClock.offsetMinutes } };
   }
 
   private async onMessage(raw: unknown): Promise<void> {

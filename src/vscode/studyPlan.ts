@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PRACTICE_WORKSPACE_COMMAND } from './workspaceUsage';
 import { planTree, type PlanNode } from '../core/plan';
 import type { ProgressStore } from '../core/progress/store';
+import { systemClock } from '../core/study/clock';
 import type { ContentLoader } from './content';
 import { readSettings } from './settings';
 
@@ -21,7 +22,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
     this.subs.push(
       { dispose: store.onDidChange(() => this.changed.fire(undefined)).dispose },
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mlAssociatePrep.blueprint') || e.affectsConfiguration('mlAssociatePrep.plan')) this.changed.fire(undefined);
+        if (e.affectsConfiguration('mlAssociatePrep.blueprint') || e.affectsConfiguration('mlAssociatePrep.plan') || e.affectsConfiguration('mlAssociatePrep.dailyGoal')) this.changed.fire(undefined);
       }),
     );
   }
@@ -30,7 +31,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
     if (node) return node.children ?? [];
     const bank = await this.content.get();
     const s = readSettings();
-    const roots = planTree(bank, this.store.progress, bank.blueprint(s.blueprint), Date.now(), s.autoTick);
+    const roots = planTree(bank, this.store.progress, bank.blueprint(s.blueprint), Date.now(), s.autoTick, { clock: systemClock, goal: s.goal });
     this.parents = new Map();
     const index = (n: PlanNode) => n.children?.forEach((c) => (this.parents.set(c.id, n), index(c)));
     roots.forEach(index);
@@ -52,7 +53,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
 
   getTreeItem(n: PlanNode): vscode.TreeItem {
     const remembered = this.memento?.get<Record<string, boolean>>(StudyPlanProvider.EXPANDED, {})[n.id];
-    const open = remembered ?? (n.kind === 'plan' || n.kind === 'domains');
+    const open = remembered ?? (n.kind === 'plan' || n.kind === 'domains' || n.kind === 'exam');
     const collapsible = n.children?.length
       ? open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None;
@@ -76,7 +77,13 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
     } else if (n.kind === 'workspace') {
       item.iconPath = new vscode.ThemeIcon('code');
       item.command = { command: PRACTICE_WORKSPACE_COMMAND, title: 'Practice the APIs in this workspace' };
-    } else if (n.kind === 'week') item.iconPath = new vscode.ThemeIcon('calendar');
+    } else if (n.kind === 'goal') {
+      item.iconPath = new vscode.ThemeIcon(n.label.includes('(met)') ? 'pass-filled' : 'target');
+      item.command = { command: 'mlAssociatePrep.startGoal', title: "Start Today's Goal" };
+    } else if (n.kind === 'exam') item.iconPath = new vscode.ThemeIcon('calendar');
+    else if (n.kind === 'forecast') item.iconPath = new vscode.ThemeIcon('graph-line');
+    else if (n.kind === 'pace') item.iconPath = new vscode.ThemeIcon('info');
+    else if (n.kind === 'week') item.iconPath = new vscode.ThemeIcon(n.description?.startsWith('behind') ? 'warning' : 'calendar');
     else if (n.kind === 'domain') item.iconPath = new vscode.ThemeIcon('symbol-namespace');
     return item;
   }

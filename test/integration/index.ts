@@ -4,6 +4,7 @@
 // (test/runner/runDesktop.mjs). MLAP_TEST_PHASE picks the phase of a multi-launch scenario.
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { registerExamDateSuite } from './examDate.suite';
 import { registerHoverSuite } from './hover.suite';
 import { registerPlanSuite } from './plan.suite';
 import { registerProgressSuite } from './progress.suite';
@@ -19,6 +20,7 @@ export function run(): Promise<void> {
     registerTrapsSuite();
     registerPlanSuite('write');
     registerProgressSuite('write');
+    registerExamDateSuite();
   } else if (phase === 'reload') {
     registerPlanSuite('verify');
     registerProgressSuite('verify');

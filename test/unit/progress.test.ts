@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { exportDocument, readExport } from '../../src/core/progress/exportFile';
 import { mergeProgress } from '../../src/core/progress/merge';
-import { migrate } from '../../src/core/progress/migrations';
+import { migrate, MIGRATIONS } from '../../src/core/progress/migrations';
 import { recoverProgress } from '../../src/core/progress/recover';
 import { emptyProgress, PROGRESS_VERSION, type Answer, type Progress } from '../../src/core/progress/schema';
 import { ProgressStore, type ProgressBackend } from '../../src/core/progress/store';
@@ -89,9 +89,9 @@ describe('progress: bad state', () => {
   });
 
   it('walks the migration chain from an older version', () => {
-    const chain = { 0: (o: Record<string, unknown>) => ({ ...o, answers: (o.log as unknown[]) ?? [], log: undefined }) };
+    const chain = { ...MIGRATIONS, 0: (o: Record<string, unknown>) => ({ ...o, answers: (o.log as unknown[]) ?? [], log: undefined }) };
     const up = migrate({ log: [answer] }, 0, chain);
-    assert.equal(up?.version, 1);
+    assert.equal(up?.version, PROGRESS_VERSION);
     const r = recoverProgress({ log: [answer], ratings: {}, flags: {}, ticks: {}, mocks: {}, sessions: {} }, chain);
     assert.deepEqual(r.progress.answers.map((a) => a.id), ['a1']);
     assert.equal(migrate({}, -5, {}), undefined, 'a missing step is reported, not guessed');

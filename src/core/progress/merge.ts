@@ -59,6 +59,7 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   for (const [id, m] of Object.entries(b.mocks)) mocks[id] = mocks[id] ? mergeMock(mocks[id], m) : m;
   const sessions: Record<string, Session> = { ...a.sessions };
   for (const [id, s] of Object.entries(b.sessions)) sessions[id] = sessions[id] ? mergeSession(sessions[id], s) : s;
+  const exam = newer(a.exam, b.exam);
   return {
     version: a.version,
     answers: [...answers.values()].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
@@ -67,5 +68,7 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     ticks: mergeRegisters(a.ticks, b.ticks),
     mocks,
     sessions: pruneSessions(sessions),
+    // The latest choice of exam date wins (a date set on one machine, cleared later on another).
+    ...(exam ? { exam } : {}),
   };
 }

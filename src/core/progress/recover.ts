@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { mergeProgress } from './merge';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 import {
-  AnswerSchema, emptyProgress, FlagSchema, MockSchema, PROGRESS_VERSION, ProgressSchema, RatingOverrideSchema,
+  AnswerSchema, emptyProgress, ExamDateSchema, FlagSchema, MockSchema, PROGRESS_VERSION, ProgressSchema, RatingOverrideSchema,
   SessionSchema, TickSchema, type Progress,
 } from './schema';
 
@@ -15,7 +15,7 @@ export interface Recovery {
   damaged: boolean;
 }
 
-const KNOWN_KEYS = new Set(['version', 'answers', 'ratings', 'flags', 'ticks', 'mocks', 'sessions']);
+const KNOWN_KEYS = new Set(['version', 'answers', 'ratings', 'flags', 'ticks', 'mocks', 'sessions', 'exam']);
 const RECORDS = { ratings: RatingOverrideSchema, flags: FlagSchema, ticks: TickSchema, mocks: MockSchema, sessions: SessionSchema } as const;
 
 /** Keeps every record of a (possibly damaged) state object that is valid on its own. */
@@ -29,6 +29,11 @@ export function salvageObject(raw: Record<string, unknown>): { progress: Progres
       else dropped++;
     }
   } else if (raw.answers !== undefined) dropped++;
+  if (raw.exam !== undefined) {
+    const e = ExamDateSchema.safeParse(raw.exam);
+    if (e.success) p.exam = e.data;
+    else dropped++;
+  }
   for (const [key, schema] of Object.entries(RECORDS) as [keyof typeof RECORDS, z.ZodType][]) {
     const section = raw[key];
     if (section === undefined) continue;

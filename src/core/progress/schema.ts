@@ -11,7 +11,7 @@ import * as z from 'zod';
 // Scheduler cards are not stored: they are replayed from the answers (scheduler.ts), so they can
 // never disagree with them.
 
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 const Id = z.string().min(1).max(200);
 const Time = z.number().int().nonnegative();
@@ -44,6 +44,16 @@ export const RatingOverrideSchema = z.object({ rating: RatingSchema, at: Time })
 export const FlagSchema = z.object({ flagged: z.boolean(), at: Time });
 export const TickSchema = z.object({ checked: z.boolean(), at: Time, by: z.enum(['user', 'auto']) });
 export type Tick = z.infer<typeof TickSchema>;
+
+/** A local calendar day, YYYY-MM-DD (study/clock.ts does the calendar arithmetic). */
+export const DaySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+
+/**
+ * The booked exam date, or null once the learner says "not booked" (a register like the others:
+ * the latest choice wins across windows and machines, so clearing the date syncs too).
+ */
+export const ExamDateSchema = z.object({ date: DaySchema.nullable(), at: Time });
+export type ExamDate = z.infer<typeof ExamDateSchema>;
 
 export const PracticeFilterSchema = z.object({
   blueprint: z.string(),
@@ -111,6 +121,8 @@ export const ProgressSchema = z.object({
   mocks: z.record(Id, MockSchema),
   /** Practice sessions by id; the active one is the latest unfinished (sessions.ts). */
   sessions: z.record(Id, SessionSchema),
+  /** Since version 2; absent until the learner sets a date. */
+  exam: ExamDateSchema.optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
@@ -126,6 +138,7 @@ export const DeltaSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('tick'), id: Id, tick: TickSchema }),
   z.object({ t: z.literal('mock'), m: MockSchema }),
   z.object({ t: z.literal('session'), s: SessionSchema }),
+  z.object({ t: z.literal('exam'), e: ExamDateSchema }),
 ]);
 export type Delta = z.infer<typeof DeltaSchema>;
 
@@ -139,6 +152,7 @@ export function deltaAsProgress(d: Delta): Progress {
     case 'tick': p.ticks[d.id] = d.tick; break;
     case 'mock': p.mocks[d.m.id] = d.m; break;
     case 'session': p.sessions[d.s.id] = d.s; break;
+    case 'exam': p.exam = d.e; break;
   }
   return p;
 }

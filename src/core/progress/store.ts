@@ -152,5 +152,6 @@ export function progressAsDeltas(p: Progress): Delta[] {
     ...Object.entries(p.ticks).map(([id, tick]): Delta => ({ t: 'tick', id, tick })),
     ...Object.values(p.mocks).map((m): Delta => ({ t: 'mock', m })),
     ...Object.values(p.sessions).map((s): Delta => ({ t: 'session', s })),
+    ...(p.exam ? [{ t: 'exam', e: p.exam } satisfies Delta] : []),
   ];
 }

@@ -2,6 +2,7 @@ import { READINESS_MIN, type HomeView, type View } from '../../protocol';
 import type { MockClock } from './mock';
 import { h, icon, pct } from '../dom';
 import type { Post } from '../post';
+import { examSection } from './examPanel';
 
 function tile(title: string, detail: string, iconName: string, onclick: () => void, attrs: Record<string, string> = {}): HTMLElement {
   return h('button', { class: 'tile', onclick, ...attrs }, h('span', { class: 'tile-title' }, icon(iconName), ' ', title), h('span', { class: 'tile-detail' }, detail));
@@ -16,6 +17,7 @@ export function homeScreen(v: HomeView, post: Post, clock: MockClock): HTMLEleme
       h('p', { class: 'muted bank-line' }, `${v.totalQuestions} questions on this blueprint${v.otherQuestions ? `, and ${v.otherQuestions} on topics only the older guides list (Practice › Older guides)` : ''}.`),
     ),
   ];
+  if (v.exam) parts.push(examSection(v.exam, post));
   if (v.activeMock) {
     // The time left counts down here too (the exam's clock keeps running while you look away).
     const left = h('span', { class: 'clock', role: 'timer' });

@@ -2,6 +2,7 @@ import { READINESS_MIN, type StatsView } from '../../protocol';
 import { dailyBars, intervalBars, weeklyLines } from '../charts';
 import { h, pct } from '../dom';
 import type { Post } from '../post';
+import { forecastTable } from './examPanel';
 
 export function statsScreen(v: StatsView, post: Post): HTMLElement {
   const r = v.readiness;
@@ -18,6 +19,9 @@ export function statsScreen(v: StatsView, post: Post): HTMLElement {
           intervalBars(r.domains.map((d) => ({ title: d.title, value: d.predicted, low: d.low, high: d.high, thin: d.thin })), r.overall.passPercent / 100, `Predicted score per domain: ${r.domains.map((d) => `${d.title} ${pct(d.predicted)}`).join('; ')}`),
           h('ul', { class: 'legend' }, ...r.domains.map((d) => h('li', {}, `${d.title}: ${pct(d.predicted)} (${d.answered} answered${d.thin ? ', thin' : ''})`))),
         ]),
+    ...(v.exam ? [h('h3', {}, `Readiness on the exam day · ${v.exam.heading}`),
+      h('p', {}, `If you stop now: ${pct(v.exam.forecast.overall.stop)}; if you keep the daily goal: ${pct(v.exam.forecast.overall.keep)} (today ${pct(v.exam.forecast.overall.today)}).`),
+      forecastTable(v.exam.forecast)] : []),
     h('h3', {}, 'Accuracy per domain, by week'),
     weeklyLines(v.perDomain.map((d) => ({ title: d.title, values: d.weekly })), v.weeks, `Weekly accuracy per domain: ${v.perDomain.map((d) => `${d.title} ${pct(d.accuracy)}`).join('; ')}`, 0.7),
     h('ul', { class: 'legend series' }, ...v.perDomain.map((d, i) => h('li', { class: `c${i + 1}` }, `${d.title}: ${pct(d.accuracy)} of ${d.answered}`))),
