@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { exportDocument, importSummary, readExport } from '../core/progress/exportFile';
+import { exportDocument, importSummary, MAX_IMPORT_CHARS, readExport, TOO_LARGE, type ImportResult } from '../core/progress/exportFile';
 import type { ProgressStore } from '../core/progress/store';
 
 /** Where the export and import dialogs start: the first workspace folder, else the home folder. */
@@ -30,15 +30,16 @@ export async function exportProgress(store: ProgressStore, target?: vscode.Uri):
 export async function importProgress(store: ProgressStore, source?: vscode.Uri, confirm = true): Promise<{ imported: boolean; message: string }> {
   const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import ML Associate Prep progress', defaultUri: startFolder(), canSelectMany: false, filters: { JSON: ['json'] } }))?.[0];
   if (!uri) return { imported: false, message: 'cancelled' };
-  let text: string;
+  let r: ImportResult;
   try {
-    text = await readFile(uri.fsPath, 'utf8');
+    // A file over the limit is refused unread: it would be held in memory whole only to be refused.
+    const tooLarge = (await stat(uri.fsPath)).size > MAX_IMPORT_CHARS;
+    r = tooLarge ? { problems: [TOO_LARGE] } : readExport(await readFile(uri.fsPath, 'utf8'), Date.now());
   } catch (e) {
     const message = `Could not read ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
     if (confirm) void vscode.window.showErrorMessage(message);
     return { imported: false, message };
   }
-  const r = readExport(text);
   if (!r.progress) {
     const message = `Nothing imported: ${r.problems.join('; ')}.`;
     if (confirm) void vscode.window.showErrorMessage(message);

@@ -59,9 +59,15 @@ export class VscodeProgressBackend implements ProgressBackend {
     return out;
   }
 
-  async backup(name: string, content: string): Promise<void> {
+  async backup(name: string, content: string): Promise<boolean> {
     await mkdir(this.backupDir, { recursive: true });
-    await writeFile(join(this.backupDir, name), content, 'utf8');
+    try {
+      await writeFile(join(this.backupDir, name), content, { encoding: 'utf8', flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
   }
 
   /**

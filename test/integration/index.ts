@@ -5,6 +5,7 @@
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { registerExamDateSuite } from './examDate.suite';
+import { registerFaultsSuite } from './faults.suite';
 import { registerHoverSuite } from './hover.suite';
 import { registerPlanSuite } from './plan.suite';
 import { registerProgressSuite } from './progress.suite';
@@ -26,14 +27,22 @@ export function run(): Promise<void> {
     registerProgressSuite('verify');
   } else if (phase === 'fresh-import') {
     registerProgressSuite('import');
+    registerFaultsSuite('hostile-import');
   } else if (phase === 'corrupt-write') {
     registerProgressSuite('corrupt');
   } else if (phase === 'corrupt-verify') {
     registerProgressSuite('recovered');
   } else if (phase === 'demo') {
     registerWorkspaceUsageSuite();
+  } else if (phase === 'kill' || phase === 'killed' || phase === 'two-windows' || phase === 'two-windows-verify') {
+    registerFaultsSuite(phase);
   }
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
+    mocha.run((failures) => {
+      // The runner checks for this line: a crashed extension host also reports exit code 0.
+      console.log(`integration: suites finished, ${failures} failing`);
+      if (failures) reject(new Error(`${failures} integration test(s) failed`));
+      else resolve();
+    });
   });
 }

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { ProgressStore } from '../../src/core/progress/store';
 import { api } from './helpers';
 
 const ANSWER = { id: 'integration-answer-1', q: 'manual-log-metric-per-epoch', at: 1_763_900_000_000, choices: ['C'], correct: true, ms: 4200, mode: 'practice' as const };
@@ -77,6 +79,16 @@ export function registerProgressSuite(mode: 'write' | 'verify' | 'import' | 'cor
         const whole = JSON.stringify({ version: 1, answers: [ANSWER, { ...ANSWER, id: 'integration-answer-2', at: ANSWER.at + 1000 }], ratings: {}, flags: {}, ticks: {}, mocks: {}, sessions: {} });
         await backend.writeSnapshot(whole.slice(0, whole.indexOf('integration-answer-2') + 30) as unknown as never);
       });
+      it('writes a damaged journal beside it (a torn line, NUL bytes, a line keyed __proto__, an unknown change)', async () => {
+        const { backend } = await api();
+        const dir = join(dirname(backend.backupDir), 'journal');
+        mkdirSync(dir, { recursive: true });
+        const line = (id: string) => JSON.stringify({ t: 'answer', a: { ...ANSWER, id } });
+        writeFileSync(join(dir, 'damaged-window.jsonl'), [
+          line('integration-journal-1'), '{"t":"answer","a":{"id":"torn', '\u0000\u0000\u0000 not json',
+          '{"t":"tick","id":"__proto__","tick":{"checked":true,"at":1,"by":"user"}}', '{"t":"unknown","polluted":true}', line('integration-journal-2'), '',
+        ].join('\n'));
+      });
     }
     if (mode === 'recovered') {
       it('recovers the valid records of a truncated snapshot and keeps a backup', async () => {
@@ -86,6 +98,17 @@ export function registerProgressSuite(mode: 'write' | 'verify' | 'import' | 'cor
         const backups = readdirSync(backend.backupDir);
         assert.ok(backups.some((f) => f.startsWith('snapshot-')), `a backup was written (${backups.join(', ')})`);
         assert.match(readFileSync(`${backend.backupDir}/${backups.find((f) => f.startsWith('snapshot-'))}`, 'utf8'), /integration-answer-2/);
+      });
+      it('recovers the valid lines of a damaged journal, keeps a backup, and does not tell it again at the next start', async () => {
+        const { store, backend } = await api();
+        for (const id of ['integration-journal-1', 'integration-journal-2']) assert.ok(store.progress.answers.some((a) => a.id === id), `${id} is recovered`);
+        const backups = readdirSync(backend.backupDir).filter((f) => f.startsWith('journal-damaged-window-'));
+        assert.equal(backups.length, 1, `one backup of the journal (${backups.join(', ')})`);
+        assert.match(readFileSync(join(backend.backupDir, backups[0]!), 'utf8'), /not json/);
+        assert.equal(({} as Record<string, unknown>).polluted, undefined);
+        assert.equal(Object.getPrototypeOf(store.progress.ticks), Object.prototype);
+        const again = await new ProgressStore(backend).load();
+        assert.deepEqual(again, { problems: [], backups: [] }, 'the same damage is told once');
       });
     }
   });

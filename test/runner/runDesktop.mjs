@@ -15,7 +15,8 @@ execFileSync(process.execPath, [join(ROOT, 'esbuild.config.mjs'), '--tests'], { 
 const workspace = join(ROOT, 'test', 'fixtures', 'workspace');
 for (const version of process.env.VSCODE_VERSIONS?.split(',') ?? [minimum, 'stable']) {
   const tmp = mkdtempSync(join(tmpdir(), 'mlap-desktop-'));
-  const env = { MLAP_EXPORT_PATH: join(tmp, 'export.json') };
+  const env = { MLAP_EXPORT_PATH: join(tmp, 'export.json'), MLAP_FAULT_DIR: tmp };
+  // The fault phases (kill, two-windows) need the code-server runner's hand from outside: they run there.
   const profiles = { a: join(tmp, 'a'), b: join(tmp, 'b'), c: join(tmp, 'c') };
   const phases = [['main', 'a'], ['reload', 'a'], ['fresh-import', 'b'], ['corrupt-write', 'c'], ['corrupt-verify', 'c']];
   for (const [phase, profile] of phases) {

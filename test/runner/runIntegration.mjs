@@ -4,7 +4,7 @@
 // Phases relaunch VS Code on the same or on a fresh profile to prove persistence and recovery.
 import { execFileSync } from 'node:child_process';
 import { format } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCodeServer, freePort, freshDirs, launchBrowser, ROOT, startCodeServer, versionLine } from '../../scripts/lib/codeServer.mjs';
@@ -16,19 +16,22 @@ const SUITE = join(ROOT, 'out', 'test', 'integration', 'index.js');
 const NOISE = /Resolving connection|Resolved connection|Creating a socket|reconnection-grace|builtin extensions cache|Service Worker|AccountPolicyGate|lifecycle|Unable to read file|open-vsx|marketplace|github|GitHub|authentication|chat|Chat|agent|Agent|\[Extension Host\]|ExtensionService|extensionHostProcess|telemetry|workbench\.js|Ignoring|DEPRECATED|deprecated|punycode|Canceled/;
 
 /**
- * One launch of VS Code on a profile. A profile keeps its port and its browser context across
- * launches: VS Code in a browser keeps globalState in the page origin's IndexedDB, so a relaunch
- * is only a real reload when origin and browser storage are the same, as for a real user.
+ * What the suites' entry point logs when mocha is done. A crashed extension host also ends with exit
+ * code 0 in code-server (seen with the kill phase), so a window that exits without it has failed.
  */
-async function runPhase(profile, phase, env, workspace = WORKSPACE) {
-  const { dirs, port, context } = profile;
-  const server = await startCodeServer({ dirs, port, workspace, smokeTestDriver: true, env: { ...env, MLAP_TEST_PHASE: phase, CI: '1' } });
+const FINISHED = 'integration: suites finished';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens one workbench window running the suites; resolves its page and a promise of its exit code. */
+async function openWindow(context, server, port, workspace) {
   const page = await context.newPage();
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  let finished = false;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
+    if (text.startsWith(FINISHED)) finished = true;
     // The suites' output only; the workbench's own chatter (file probes, open-vsx, auth) is noise.
     if (NOISE.test(text)) return;
     console.log(text.split('\n').map((l) => `  ${l}`).join('\n'));
@@ -39,18 +42,118 @@ async function runPhase(profile, phase, env, workspace = WORKSPACE) {
     ['extensionTestsPath', `vscode-remote://${authority}${SUITE}`],
   ]);
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+  return { page, exited, finished: () => finished };
+}
+
+/** Every process under `root`, with its command line and environment, read from /proc. */
+function descendants(root) {
+  const children = new Map();
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = [];
+  const walk = (pid) => {
+    for (const c of children.get(String(pid)) ?? []) {
+      try {
+        out.push({ pid: Number(c), cmd: readFileSync(`/proc/${c}/cmdline`, 'utf8').replaceAll('\0', ' '), env: readFileSync(`/proc/${c}/environ`, 'utf8').split('\0') });
+      } catch {
+        // gone meanwhile
+      }
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const alive = (pid) => {
+  try {
+    return !/^\S+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The fault of the 'kill' phase: once the suite has published kill.json (it answered and froze at
+ * the instant the answer was announced), finds that extension host on its own (a process under
+ * this code-server, an extension host, running this phase) and kills it with SIGKILL.
+ */
+async function killExtensionHost(server, phase, faultDir, signal) {
+  const marker = join(faultDir, 'kill.json');
+  while (!existsSync(marker)) {
+    if (signal.aborted) return false;
+    await sleep(20);
+  }
+  const asked = JSON.parse(readFileSync(marker, 'utf8')).pid;
+  const hosts = descendants(server.child.pid).filter((p) => /extensionHost/.test(p.cmd) && p.env.includes(`MLAP_TEST_PHASE=${phase}`));
+  const host = hosts.find((p) => p.pid === asked);
+  if (!host) throw new Error(`phase kill: pid ${asked} is not an extension host of this code-server (found ${hosts.map((h) => `${h.pid}: ${h.cmd}`).join('; ') || 'none'})`);
+  const t = performance.now();
+  process.kill(host.pid, 'SIGKILL');
+  while (alive(host.pid)) await sleep(5);
+  console.log(`  faults: SIGKILL sent to the extension host (pid ${host.pid}, ${host.cmd.trim().split(' ').slice(1, 3).join(' ')}); gone after ${(performance.now() - t).toFixed(0)} ms`);
+  return true;
+}
+
+/**
+ * One launch of VS Code on a profile. A profile keeps its port and its browser context across
+ * launches: VS Code in a browser keeps globalState in the page origin's IndexedDB, so a relaunch
+ * is only a real reload when origin and browser storage are the same, as for a real user.
+ * `windows` opens that many workbench windows at once on the same server (each has its own
+ * extension host, all share the profile's storage); `kill` expects the extension host to die.
+ */
+async function runPhase(profile, phase, env, { windows = 1, kill = false, workspace = WORKSPACE } = {}) {
+  const { dirs, port, context } = profile;
+  const server = await startCodeServer({ dirs, port, workspace, smokeTestDriver: true, env: { ...env, MLAP_TEST_PHASE: phase, CI: '1' } });
+  const opened = await Promise.all(Array.from({ length: windows }, () => openWindow(context, server, port, workspace)));
   let timer;
   const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), 240_000)));
-  const code = await Promise.race([exited, timeout]);
-  clearTimeout(timer); // a pending timer would keep the runner alive for minutes after the last phase
-  if (code !== 0) await page.screenshot({ path: join(ROOT, 'test-results', `integration-${phase}-failure.png`) }).catch(() => undefined);
+  const exits = Promise.all(opened.map((w) => w.exited));
+  let code;
+  try {
+    if (kill) {
+      // The suite exiting (or the time running out) before it asked for the kill is a failure.
+      const gaveUp = new AbortController();
+      const killing = killExtensionHost(server, phase, env.MLAP_FAULT_DIR, gaveUp.signal).catch((e) => {
+        console.error(String(e));
+        return false;
+      });
+      const first = await Promise.race([killing.then((k) => (k ? 'killed' : 'exited')), exits.then(() => 'exited'), timeout]);
+      gaveUp.abort();
+      if (first === 'killed') {
+        const reported = await Promise.race([exits, timeout]);
+        // The workbench reports the killed host's exit; that it died is what this phase checks.
+        if (reported !== 'timeout') console.log(`  faults: the workbench reported the killed extension host's exit as code ${reported[0]}, suites finished: ${opened[0].finished() ? 'yes' : 'no'}`);
+        code = reported === 'timeout' ? 'timeout' : 0;
+      } else {
+        await killing;
+        code = first === 'timeout' ? 'timeout' : 1;
+      }
+    } else {
+      const codes = await Promise.race([exits, timeout]);
+      code = codes === 'timeout' ? 'timeout' : codes.find((c) => c !== 0) ?? 0;
+    }
+  } finally {
+    clearTimeout(timer); // a pending timer would keep the runner alive for minutes after the last phase
+  }
+  if (code !== 0) for (const [i, w] of opened.entries()) await w.page.screenshot({ path: join(ROOT, 'test-results', `integration-${phase}-${i}-failure.png`) }).catch(() => undefined);
   // Let the workbench write its storage (globalState lives in IndexedDB here) as a closing tab
   // would: a short settle, then a close that runs the page's unload handlers.
-  await page.waitForTimeout(1500);
-  await page.close({ runBeforeUnload: true });
-  await new Promise((r) => setTimeout(r, 500));
+  await opened[0].page.waitForTimeout(1500);
+  const crashed = !kill && code === 0 && opened.some((w) => !w.finished());
+  if (crashed) code = 1;
+  for (const w of opened) await w.page.close({ runBeforeUnload: true });
+  await sleep(500);
   await server.stop();
   if (code === 'timeout') throw new Error(`phase ${phase}: no exit from the extension host within 240 s\n${server.output().slice(-4000)}`);
+  if (crashed) console.error(`phase ${phase}: an extension host exited without finishing the suites (a crash reports exit code 0)`);
   return code;
 }
 
@@ -60,24 +163,33 @@ async function main() {
   console.log(`integration: running in ${versionLine()}, headless Chromium`);
   const browser = await launchBrowser();
   const tmp = mkdtempSync(join(tmpdir(), 'mlap-int-'));
-  const env = { MLAP_EXPORT_PATH: join(tmp, 'export.json') };
+  const env = { MLAP_EXPORT_PATH: join(tmp, 'export.json'), MLAP_FAULT_DIR: join(tmp, 'faults') };
+  mkdirSync(env.MLAP_FAULT_DIR);
   const profile = async (prefix) => ({ dirs: freshDirs(prefix), port: await freePort(), context: await browser.newContext() });
   const a = await profile('mlap-int-a-');
   const b = await profile('mlap-int-b-');
   const c = await profile('mlap-int-c-');
   const d = await profile('mlap-int-d-');
-  const phases = [['main', a], ['reload', a], ['fresh-import', b], ['corrupt-write', c], ['corrupt-verify', c], ['demo', d, DEMO]];
+  const e = await profile('mlap-int-e-');
+  const phases = [
+    ['main', a], ['reload', a], ['fresh-import', b], ['corrupt-write', c], ['corrupt-verify', c],
+    // Progress under faults: a SIGKILL right after an answer, then two windows answering at once.
+    ['kill', d, { kill: true }], ['killed', d], ['two-windows', d, { windows: 2 }], ['two-windows-verify', d],
+    // The demo workspace, as `npm run demo` opens it.
+    ['demo', e, { workspace: DEMO }],
+  ];
   let failed = 0;
   try {
-    for (const [phase, p, workspace] of phases) {
+    for (const [phase, p, options] of phases) {
       console.log(`\nintegration phase: ${phase}`);
-      const code = await runPhase(p, phase, env, workspace);
-      console.log(`integration phase ${phase}: exit ${code}`);
+      const started = Date.now();
+      const code = await runPhase(p, phase, env, options);
+      console.log(`integration phase ${phase}: exit ${code} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       if (code !== 0) failed++;
     }
   } finally {
     await browser.close();
-    for (const dir of [a.dirs.base, b.dirs.base, c.dirs.base, d.dirs.base, tmp]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [a.dirs.base, b.dirs.base, c.dirs.base, d.dirs.base, e.dirs.base, tmp]) rmSync(dir, { recursive: true, force: true });
   }
   if (failed) {
     console.error(`integration: ${failed} phase(s) failed`);

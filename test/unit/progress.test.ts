@@ -134,7 +134,9 @@ class WindowBackend implements ProgressBackend {
     return [...this.world.journals.entries()].map(([name, text]) => ({ name, text }));
   }
   async backup(name: string) {
+    if (this.world.backups.includes(name)) return false;
     this.world.backups.push(name);
+    return true;
   }
 }
 
@@ -217,5 +219,19 @@ describe('progress: no valid answer is ever lost (property, 1,000 sequences)', (
     assert.match(report.problems[0]!, /not complete JSON/);
     const again = await new ProgressStore(new WindowBackend(world, 'w2'), () => 6).load();
     assert.deepEqual(again.problems, [], 'repaired: the next load is clean');
+  });
+
+  it('a damaged journal is backed up and told once, not at every start, and its valid lines count', async () => {
+    const world = new World();
+    const line = (id: string) => JSON.stringify({ t: 'answer', a: { id, q: 'q1', at: T0, choices: ['A'], correct: true, ms: 1, mode: 'practice' } });
+    world.journals.set('other-window', `${line('j1')}\n{"t":"answer","a":{"id":"torn\n\u0000\u0000garbage\n${line('j2')}\n`);
+    const first = await new ProgressStore(new WindowBackend(world, 'w1'), () => 5).load();
+    assert.equal(first.backups.length, 1);
+    assert.match(first.problems.join(' '), /2 damaged lines in a progress journal were skipped/);
+    const second = new ProgressStore(new WindowBackend(world, 'w2'), () => 6);
+    const report = await second.load();
+    assert.deepEqual(second.progress.answers.map((a) => a.id), ['j1', 'j2']);
+    assert.deepEqual(report, { problems: [], backups: [] }, 'the same damage, already kept, is not told again');
+    assert.equal(world.backups.length, 1);
   });
 });

@@ -14,7 +14,12 @@ import * as z from 'zod';
 export const PROGRESS_VERSION = 2;
 
 const Id = z.string().min(1).max(200);
-const Time = z.number().int().nonnegative();
+/**
+ * The last millisecond of year 9999. Anything later is no calendar date: `Date` cannot format it
+ * past 8.64e15 (toISOString throws), so one such stamp would break every screen that shows dates.
+ */
+export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const Time = z.number().int().nonnegative().max(MAX_TIME);
 const OrderSchema = z.array(z.string().regex(/^[A-E]$/)).max(5);
 /** Option orders per question id, drawn once per attempt (engine/optionOrder.ts). */
 const OrdersSchema = z.record(Id, OrderSchema);

@@ -14,8 +14,11 @@ export interface ProgressBackend {
   appendJournal(lines: string): Promise<void>;
   /** Every journal on this machine (this window's and others'). */
   readJournals(): Promise<{ name: string; text: string }[]>;
-  /** Keeps a copy of something damaged before it is replaced. */
-  backup(name: string, content: string): Promise<void>;
+  /**
+   * Keeps a copy of something damaged before it is replaced. Resolves false when a backup of that
+   * name was already kept (the same damage, already told), true when this copy is new.
+   */
+  backup(name: string, content: string): Promise<boolean>;
 }
 
 export interface LoadReport {
@@ -80,9 +83,11 @@ export class ProgressStore {
     for (const j of await this.backend.readJournals()) {
       const { progress, bad } = replayJournal(j.text);
       state = mergeProgress(state, progress);
-      if (bad) {
-        const name = `journal-${j.name}-${this.now()}.jsonl`;
-        await this.backend.backup(name, j.text);
+      // A damaged journal stays in place until compaction folds it (it may be a live window's),
+      // so every start reads the damage again: it is kept and told once. Journals only grow, so
+      // their length names their content.
+      const name = `journal-${j.name}-${j.text.length}.jsonl`;
+      if (bad && (await this.backend.backup(name, j.text))) {
         report.backups.push(name);
         report.problems.push(`${bad} damaged line${bad === 1 ? '' : 's'} in a progress journal ${bad === 1 ? 'was' : 'were'} skipped`);
       }
