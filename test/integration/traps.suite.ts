@@ -37,12 +37,14 @@ export function registerTrapsSuite(): void {
     let doc: vscode.TextDocument;
     before(async () => {
       await api();
-      doc = await vscode.workspace.openTextDocument(fixture('traps.py'));
+      // An untitled copy: the quick fix below edits it, and nothing may ever save that to the fixture.
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('traps.py')));
+      doc = await vscode.workspace.openTextDocument({ language: 'python', content: text });
       await vscode.window.showTextDocument(doc);
     });
     after(async () => {
       await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.getConfiguration('mlAssociatePrep').update('diagnostics.rules', undefined, vscode.ConfigurationTarget.Global);
     });
 
