@@ -335,6 +335,16 @@ export class CodeIndex {
 
   /** Calls whose `(` lies in the token range [from, to). */
   callsIn(from: number, to: number): Call[] {
-    return this.calls.filter((c) => c.open >= from && c.open < to);
+    // Calls are in token order: find the first by halves, then take while inside.
+    let lo = 0;
+    let hi = this.calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.calls[mid]!.open < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Call[] = [];
+    for (let i = lo; i < this.calls.length && this.calls[i]!.open < to; i++) out.push(this.calls[i]!);
+    return out;
   }
 }

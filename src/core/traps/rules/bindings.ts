@@ -59,9 +59,13 @@ export const inScope = (code: CodeIndex, b: Binding, scope: number): boolean => 
 
 /** How many times `name` is bound anywhere in the document. */
 export function bindingCount(code: CodeIndex, name: string): number {
-  let n = 0;
-  for (const s of code.model.scopes) n += s.bindings.get(name)?.length ?? 0;
-  return n;
+  // Counted for every name at once, the first time a rule asks (thousands of scopes in a big file).
+  const counts = code.memo('bindingCounts', () => {
+    const m = new Map<string, number>();
+    for (const s of code.model.scopes) for (const [k, list] of s.bindings) m.set(k, (m.get(k) ?? 0) + list.length);
+    return m;
+  });
+  return counts.get(name) ?? 0;
 }
 
 /** The expression of a plain assignment `x = <expr>`, or undefined for any other binding. */
