@@ -28,8 +28,15 @@ export function checkSymbolName(s: string, table: SymbolTable): string | undefin
 }
 
 export function checkDocs(url: string): string | undefined {
-  const m = /^https:\/\/([^/?#:]+)/i.exec(url);
-  if (!m) return `"${url}" is not an https URL`;
-  const host = m[1]!.toLowerCase();
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not an https URL`;
+  }
+  if (parsed.protocol !== 'https:' || !/^https:\/\//i.test(url)) return `"${url}" is not an https URL`;
+  // `https://mlflow.org:443@elsewhere/` goes to elsewhere: a link names no user or password.
+  if (parsed.username || parsed.password || /^https:\/\/[^/?#]*@/i.test(url)) return `docs link ${url} carries a user name: write the plain address`;
+  const host = parsed.hostname.toLowerCase();
   return OFFICIAL_DOCS.some((d) => host === d || host.endsWith('.' + d)) ? undefined : `docs link ${url} is not an official documentation site (${OFFICIAL_DOCS.join(', ')})`;
 }
