@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ToWebviewSchema, type FromWebview, type View } from '../../src/protocol';
-import { PAYLOADS, type Payload, type PayloadKind } from '../fixtures/xss/payloads';
+import { DOCS_PAYLOADS, PAYLOADS, type Payload, type PayloadKind } from '../fixtures/xss/payloads';
 import { installDom, removeDom } from './helpers/dom';
 
 // Every payload of the XSS corpus goes through the webview's real path for a question (the render
@@ -63,14 +63,14 @@ function activeContent(card: Element): string[] {
   return problems;
 }
 
-/** A submitted question with the payload in every Markdown field: stem, option, explanation, version note. */
-function hostileView(md: string): View {
+/** A submitted question with the payload in every Markdown field: stem, option, explanation, version note (and `docs` as the docs links). */
+function hostileView(md: string, docs = ['https://mlflow.org/docs/latest/']): View {
   const msg = ToWebviewSchema.parse({
     type: 'render',
     view: {
       screen: 'question', sessionTitle: 'XSS', kind: 'practice', index: 0, total: 1, feedbackMode: 'immediate', selected: ['A'], submitted: true, flagged: false,
       question: { id: 'xss', stem: md, choices: [{ id: 'A', text: md }], type: 'single', select: 1, hasCode: false },
-      feedback: { correct: true, keys: ['A'], explanations: { A: md }, versionNote: md, docs: ['https://mlflow.org/docs/latest/'] },
+      feedback: { correct: true, keys: ['A'], explanations: { A: md }, versionNote: md, docs },
     },
   });
   if (msg.type !== 'render') throw new Error('not a render');
@@ -134,6 +134,20 @@ describe('XSS corpus through the webview Markdown path', () => {
     assert.deepEqual(activeContent(el), []);
     // Stripped markup keeps its text: the learner still reads what the author wrote.
     assert.equal(markdown.markdownElement('<b onmouseover="x">bold HTML</b>', true, 'span').textContent?.trim(), 'bold HTML');
+  });
+
+  it('draws hostile docs links as plain https links, and the rest of the screen with them', () => {
+    // The pack checks refuse some of these (a port no URL parser takes); the panel must not depend on it.
+    for (const url of DOCS_PAYLOADS) {
+      const posted: FromWebview[] = [];
+      const el = safe.buildSafely(hostileView('A stem.', [url, 'https://mlflow.org/docs/latest/']), (v) => (v.screen === 'question' ? practice.practiceScreen(v, (m) => posted.push(m)) : document.createElement('section')), (m) => posted.push(m));
+      assert.deepEqual(posted, [], `${url}: drawn without a render error`);
+      const links = [...el.querySelectorAll('.docs a')];
+      assert.equal(links.length, 2, `${url}: both docs links`);
+      assert.equal(links[0]!.getAttribute('href'), url);
+      assert.ok(links[0]!.textContent, `${url}: a label`);
+      assert.deepEqual(activeContent(el), [], url);
+    }
   });
 
   for (const group of GROUPS) {

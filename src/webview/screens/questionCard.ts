@@ -84,7 +84,20 @@ export function questionCard(q: QuestionView, o: CardOptions): HTMLElement {
     parts.push(h('aside', { class: 'version-note', 'aria-label': 'Version note' }, h('strong', {}, icon('versions'), ' Versions'), markdownElement(o.feedback.versionNote)));
   }
   if (o.feedback?.docs.length) {
-    parts.push(h('p', { class: 'docs' }, icon('book'), ' ', ...o.feedback.docs.flatMap((d, i) => [i ? ' · ' : '', h('a', { href: d, 'data-external': d }, new URL(d).hostname + new URL(d).pathname.replace(/\/$/, ''))])));
+    parts.push(h('p', { class: 'docs' }, icon('book'), ' ', ...o.feedback.docs.flatMap((d, i) => [i ? ' · ' : '', h('a', { href: d, 'data-external': d }, docsLabel(d))])));
   }
   return h('div', { class: 'question' }, ...parts);
+}
+
+/**
+ * A docs link's text: its host and path. A URL no parser takes (a pack's `docs:` the checks let
+ * through, say with a port like `:x`) is shown as written rather than failing the whole screen.
+ */
+function docsLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.hostname + u.pathname.replace(/\/$/, '');
+  } catch {
+    return url;
+  }
 }
