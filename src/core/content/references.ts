@@ -27,8 +27,11 @@ export function checkSymbolName(s: string, table: SymbolTable): string | undefin
   return undefined;
 }
 
+/** The WHATWG URL parser, as browsers and Node have it (the core's tsconfig names no platform). */
+declare const URL: new (url: string) => { protocol: string; username: string; password: string; hostname: string };
+
 export function checkDocs(url: string): string | undefined {
-  let parsed: URL;
+  let parsed: InstanceType<typeof URL>;
   try {
     parsed = new URL(url);
   } catch {
