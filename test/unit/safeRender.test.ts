@@ -88,12 +88,14 @@ describe('the panel falls back instead of freezing (buildSafely)', () => {
   });
 
   it('shows a screen with a way back when even plain text cannot be drawn', () => {
-    // Real content, no stub: a docs link that is not a URL makes the card throw however Markdown is drawn.
-    const el = safe.buildSafely(questionView({ submitted: true, docs: ['not a url'] }), screen, post);
+    // A view damaged after validation (its options gone) makes the card throw however Markdown is drawn.
+    const broken = questionView({ submitted: true });
+    (broken as unknown as { question: { choices: unknown } }).question.choices = null;
+    const el = safe.buildSafely(broken, screen, post);
     assert.equal(posted.length, 1);
     assert.equal(posted[0]?.type, 'renderError');
     assert.ok(el.matches('section.screen.empty[role=alert]'));
-    assert.match(el.textContent ?? '', /This screen could not be drawn: .*URL/i);
+    assert.match(el.textContent ?? '', /This screen could not be drawn: \S.+/);
     const back = button(el, 'Back to the start');
     assert.ok(back && back.hasAttribute('data-autofocus'), 'the way back takes the focus');
     back.click();
