@@ -44,7 +44,7 @@ export function homeScreen(v: HomeView, post: Post, clock: MockClock): HTMLEleme
     ...(v.due ? [review, practice] : [practice, review]),
     tile('Mock exam', `${bp.questions} questions, ${bp.minutes} minutes, no feedback until the end`, 'watch', () => post({ type: 'startMock' })),
     tile('Statistics', `${v.answeredToday} answered today · ${v.streak}-day streak`, 'graph', () => post({ type: 'show', screen: 'stats' })),
-    tile('Your code', 'Practice the exam APIs this workspace uses', 'code', () => post({ type: 'practiceWorkspace' })),
+    tile('Your code', 'Questions on the exam APIs your workspace uses', 'code', () => post({ type: 'practiceWorkspace' })),
   ));
   parts.push(h('div', { class: 'drills', role: 'group', 'aria-label': 'Drills' },
     h('span', { class: 'muted' }, 'Drills:'),
