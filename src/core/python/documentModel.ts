@@ -39,7 +39,7 @@ export interface DocumentModel {
   lineStartOf: Int32Array;
 }
 
-interface Line {
+export interface Line {
   first: number;
   /** Exclusive. */
   end: number;
@@ -50,7 +50,8 @@ interface Line {
 
 const COMPOUND = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class', 'async', 'match', 'case']);
 
-function logicalLines(t: Tokens): Line[] {
+/** The logical lines of a document (shared with the trap rules' block index). */
+export function logicalLines(t: Tokens): Line[] {
   const lines: Line[] = [];
   let first = 0;
   for (let i = 0; i <= t.count; i++) {
@@ -137,7 +138,8 @@ export function buildDocumentModel(text: string, tokens?: Tokens): DocumentModel
   return { tokens: t, scopes, scopeOf, lineStartOf };
 }
 
-function findTopColon(t: Tokens, from: number, to: number): number {
+/** The colon ending a compound statement's header (lambda colons skipped), or -1. */
+export function findTopColon(t: Tokens, from: number, to: number): number {
   const d = t.depth[from] ?? 0;
   // `lambda x: ...` colons are skipped by counting lambdas seen before.
   let lambdas = 0;

@@ -1,4 +1,4 @@
-import type { DocumentModel } from '../python/documentModel';
+import { findTopColon, logicalLines, type DocumentModel } from '../python/documentModel';
 import type { Resolver } from '../python/resolver';
 import { Tok, tokText, type Tokens } from '../python/tokenizer';
 
@@ -80,27 +80,11 @@ export interface Block {
   parent: number;
 }
 
-interface Line {
-  first: number;
-  end: number;
-  code: number;
-  indent: number;
-}
 
 const COMPOUND = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class', 'match', 'case']);
 
 export const isOp = (t: Tokens, i: number, op: string): boolean => i >= 0 && i < t.count && t.kind[i] === Tok.Op && tokText(t, i) === op;
 export const isName = (t: Tokens, i: number, name?: string): boolean => i >= 0 && i < t.count && t.kind[i] === Tok.Name && (name === undefined || tokText(t, i) === name);
-
-/** The value of a plain string literal token (no f-string, no implicit concatenation), or undefined. */
-export function stringValue(t: Tokens, i: number): string | undefined {
-  if (i < 0 || i >= t.count || t.kind[i] !== Tok.String) return undefined;
-  const raw = tokText(t, i);
-  const m = /^([rRbBuU]*)('''|"""|'|")([\s\S]*)\2$/.exec(raw);
-  if (!m) return undefined;
-  // Escapes only matter for the few literals rules compare; keep them as written.
-  return m[3];
-}
 
 export class CodeIndex {
   readonly t: Tokens;
@@ -124,18 +108,8 @@ export class CodeIndex {
 
   private indexBlocks(): void {
     const t = this.t;
-    const lines: Line[] = [];
-    let first = 0;
-    for (let i = 0; i <= t.count; i++) {
-      if (i === t.count || t.kind[i] === Tok.Newline) {
-        if (i > first) {
-          let code = -1;
-          for (let k = first; k < i; k++) if (t.kind[k] !== Tok.Comment) { code = k; break; }
-          if (code >= 0) lines.push({ first, end: i, code, indent: t.indent[code]! });
-        }
-        first = i + 1;
-      }
-    }
+    // The document model's own logical lines (comment-only lines have no code token).
+    const lines = logicalLines(t).filter((l) => l.code >= 0);
     const stack: { block: number; indent: number }[] = [];
     let decorators: number[] = [];
     for (const line of lines) {
@@ -152,7 +126,7 @@ export class CodeIndex {
       const kw = isName(t, i) ? tokText(t, i) : '';
       if (!COMPOUND.has(kw)) { decorators = []; continue; }
       // A one-line body (`for x in y: f(x)`) belongs to the block too.
-      const colon = this.headerColon(i, line.end);
+      const colon = findTopColon(t, i, line.end);
       const block: Block = { kw, head: i, headEnd: line.end, bodyFrom: line.end, bodyTo: t.count, decorators: kw === 'def' || kw === 'class' ? decorators : [], parent };
       decorators = [];
       const index = this.blocks.push(block) - 1;
@@ -163,21 +137,6 @@ export class CodeIndex {
         for (let k = colon + 1; k < line.end; k++) this.blockOf[k] = index;
       } else stack.push({ block: index, indent: line.indent });
     }
-  }
-
-  private headerColon(from: number, to: number): number {
-    const t = this.t;
-    const d = t.depth[from] ?? 0;
-    let lambdas = 0;
-    for (let i = from; i < to; i++) {
-      if (t.depth[i] !== d) continue;
-      if (isName(t, i, 'lambda')) lambdas++;
-      else if (isOp(t, i, ':')) {
-        if (lambdas) lambdas--;
-        else return i;
-      }
-    }
-    return -1;
   }
 
   private indexCalls(): void {

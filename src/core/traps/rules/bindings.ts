@@ -1,6 +1,7 @@
 import type { Binding } from '../../python/documentModel';
 import { Tok, tokText } from '../../python/tokenizer';
-import { isName, isOp, stringValue, type Arg, type Call, type CodeIndex } from '../code';
+import { isName, isOp, type Arg, type Call, type CodeIndex } from '../code';
+import { stringValue } from './literals';
 
 // What the names of a document stand for, as several rules need it: the binding a token sees, the
 // import a dotted name comes from (libraries the facts do not cover, such as scikit-learn,

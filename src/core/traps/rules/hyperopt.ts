@@ -1,6 +1,7 @@
 import type { Binding } from '../../python/documentModel';
 import { Tok, tokText } from '../../python/tokenizer';
-import { isName, isOp, stringValue, type Block, type Call, type CodeIndex } from '../code';
+import { isName, isOp, type Block, type Call, type CodeIndex } from '../code';
+import { stringValue } from './literals';
 import type { Edit, Hit, TrapDetector } from '../types';
 import { assigned, bindingAt, bindingCount, builtFrom, callPath, callSpanning, dictEntry, enclosingOpen, inScope, receiver, trim, valueOf, type Range } from './bindings';
 import { importNameEdits } from './importEdits';

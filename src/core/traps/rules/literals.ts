@@ -52,3 +52,9 @@ function fieldsMarked(body: string): string {
   }
   return out;
 }
+
+/** A plain (not f-) string literal's text at token `i`, or undefined. */
+export function stringValue(t: Tokens, i: number): string | undefined {
+  const l = literalAt(t, i);
+  return l && !l.fstring ? l.text : undefined;
+}

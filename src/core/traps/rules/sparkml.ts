@@ -1,6 +1,7 @@
 import type { Binding } from '../../python/documentModel';
 import { tokText } from '../../python/tokenizer';
-import { isName, isOp, stringValue, type Call, type CodeIndex } from '../code';
+import { isName, isOp, type Call, type CodeIndex } from '../code';
+import { stringValue } from './literals';
 import type { Hit, TrapDetector } from '../types';
 import { assigned, bindingAt, bindingCount, builtFrom, callPath, callSpanning, receiver, trim, valueOf, type Range } from './bindings';
 
