@@ -11,6 +11,10 @@ import { DailyReminder } from './vscode/reminders';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 import { TrapDiagnostics } from './vscode/traps';
+import { PerfLog } from './vscode/perfLog';
+
+/** Set by the bundle's first line (esbuild banner): when loading extension.js began. */
+declare const globalThis: { __mlapLoadStart?: number };
 
 /** The read-only walkthrough sample's URI scheme. */
 const SAMPLE_SCHEME = 'ml-associate-prep-sample';
@@ -25,11 +29,18 @@ export interface ExtensionApi {
   status: DueStatusBar;
   /** The walkthrough's context keys as last set (VS Code offers no way to read a context key back). */
   contextKeys: () => Readonly<Record<string, boolean>>;
+  /** Durations measured where users wait (activation, hovers, quiz messages). */
+  perf: PerfLog;
+  /** The quiz views (the integration tests hand them messages as a webview would). */
+  quiz: QuizViews;
 }
 
 /** Composes the services and registers the three surfaces; reads nothing large up front. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('ML Associate Prep', { log: true });
+  const perf = new PerfLog((line) => log.trace(line));
+  if (globalThis.__mlapLoadStart !== undefined) perf.record('activation:load', started - globalThis.__mlapLoadStart);
   const content = new ContentLoader(context.extensionUri, log);
   const backend = new VscodeProgressBackend(context);
   const store = new ProgressStore(backend);
@@ -45,10 +56,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   ready.catch((e) => log.error(`progress: ${String(e)}`));
 
-  const quiz = new QuizViews(context.extensionUri, content, store, log);
+  const quiz = new QuizViews(context.extensionUri, content, store, log, perf);
   const plan = new StudyPlanProvider(store, content, context.workspaceState);
   const planView = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: plan, manageCheckboxStateManually: true, showCollapseAll: true });
-  const hover = new ExamHoverProvider(content);
+  const hover = new ExamHoverProvider(content, perf);
   const traps = new TrapDiagnostics(() => hover.python(), log);
   const goals = new StudyGoals(context.extensionUri, store, content, log);
   const status = new DueStatusBar(store, content, goals);
@@ -102,7 +113,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   context.subscriptions.push({ dispose: store.onDidChange(contextKeys).dispose });
   void ready.then(contextKeys);
-  return { store, plan, ready, backend, status, contextKeys: () => ({ ...keys }) };
+  perf.record('activation:activate', performance.now() - started);
+  return { store, plan, ready, backend, status, contextKeys: () => ({ ...keys }), perf, quiz };
 }
 
 export function deactivate(): void {}
