@@ -22,8 +22,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
-    // The activation figures start here: before any module of the bundle is evaluated.
-    banner: { js: 'globalThis.__mlapLoadStart = performance.now();' } },
+    // The activation figures: the bundle's evaluation, from before its first module to after its last.
+    banner: { js: 'globalThis.__mlapLoadStart = performance.now();' }, footer: { js: 'globalThis.__mlapLoadEnd = performance.now();' } },
   // Loaded by the extension only when question packs are configured (see src/vscode/content.ts).
   { ...common, entryPoints: ['src/core/content/pack.ts'], outfile: 'dist/packCompiler.js', platform: 'node', format: 'cjs', target: 'node18' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },

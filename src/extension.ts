@@ -13,8 +13,8 @@ import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 import { TrapDiagnostics } from './vscode/traps';
 import { PerfLog } from './vscode/perfLog';
 
-/** Set by the bundle's first line (esbuild banner): when loading extension.js began. */
-declare const globalThis: { __mlapLoadStart?: number };
+/** Set by the bundle's first and last lines (esbuild banner and footer): its evaluation's start and end. */
+declare const globalThis: { __mlapLoadStart?: number; __mlapLoadEnd?: number };
 
 /** The read-only walkthrough sample's URI scheme. */
 const SAMPLE_SCHEME = 'ml-associate-prep-sample';
@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('ML Associate Prep', { log: true });
   const perf = new PerfLog((line) => log.trace(line));
-  if (globalThis.__mlapLoadStart !== undefined) perf.record('activation:load', started - globalThis.__mlapLoadStart);
+  if (globalThis.__mlapLoadStart !== undefined && globalThis.__mlapLoadEnd !== undefined) perf.record('activation:load', globalThis.__mlapLoadEnd - globalThis.__mlapLoadStart);
   const content = new ContentLoader(context.extensionUri, log);
   const backend = new VscodeProgressBackend(context);
   const store = new ProgressStore(backend);
