@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('ML Associate Prep', { log: true });
   const content = new ContentLoader(context.extensionUri, log);
   const backend = new VscodeProgressBackend(context);
-  const store = new ProgressStore(backend);
+  const store = new ProgressStore(backend, Date.now, { idle: () => new Promise((resolve) => setTimeout(resolve, 50)) });
   const ready = store.load().then((report) => {
     if (report.problems.length) {
       log.warn(`progress: ${report.problems.join('; ')}; backups: ${report.backups.join(', ')}`);

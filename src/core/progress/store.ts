@@ -49,8 +49,18 @@ export function replayJournal(text: string): { progress: Progress; bad: number }
   return { progress, bad };
 }
 
-/** Changes recorded between two writes of the synced snapshot (the journal holds each one at once). */
-export const SNAPSHOT_EVERY = 20;
+/** Answers recorded between two writes of the synced snapshot (the journal holds each one at once). */
+export const SNAPSHOT_EVERY = 25;
+
+export interface StoreOptions {
+  /** Answers between snapshot writes (other changes wait for the next write or flush()). */
+  snapshotEvery?: number;
+  /**
+   * Resolves when the host has a moment: a due snapshot write waits for it, so it runs after the
+   * answer's feedback is drawn, not before (the adapter passes a timer; the core has none).
+   */
+  idle?: () => Promise<void>;
+}
 
 /**
  * The one way the product reads and writes progress. Every change is first appended to this
@@ -69,9 +79,17 @@ export class ProgressStore {
   private index: CardIndex | undefined;
   /** The value this window last wrote as the snapshot: while the backend still holds it, nobody else wrote. */
   private written: unknown;
+  /** Changes, and answers, recorded since the snapshot was last written. */
   private unsaved = 0;
+  private answersUnsaved = 0;
 
-  constructor(private readonly backend: ProgressBackend, private readonly now: () => number = Date.now, private readonly snapshotEvery = SNAPSHOT_EVERY) {}
+  private readonly snapshotEvery: number;
+  private readonly idle: () => Promise<void>;
+
+  constructor(private readonly backend: ProgressBackend, private readonly now: () => number = Date.now, options: StoreOptions = {}) {
+    this.snapshotEvery = options.snapshotEvery ?? SNAPSHOT_EVERY;
+    this.idle = options.idle ?? (() => Promise.resolve());
+  }
 
   get progress(): Progress {
     return this.state;
@@ -121,7 +139,8 @@ export class ProgressStore {
 
   /**
    * Records changes: journal first (resolved once the journal holds them), then memory (listeners
-   * are told), then, every so many changes, the synced snapshot.
+   * are told). Every so many answers the synced snapshot is written too, as a task of its own once
+   * the host is idle (the next change waits for it; a failed write is retried with the next one).
    */
   apply(...deltas: Delta[]): Promise<void> {
     return this.enqueue(async () => {
@@ -130,8 +149,12 @@ export class ProgressStore {
       for (const d of deltas) this.applyOne(d);
       this.remember();
       this.unsaved += deltas.length;
+      this.answersUnsaved += deltas.filter((d) => d.t === 'answer').length;
       this.emit();
-      if (this.unsaved >= this.snapshotEvery) await this.writeSnapshot();
+      if (this.answersUnsaved >= this.snapshotEvery) {
+        this.answersUnsaved = 0;
+        this.enqueue(() => this.idle().then(() => this.writeSnapshot())).catch(() => undefined);
+      }
     });
   }
 
@@ -203,6 +226,7 @@ export class ProgressStore {
       if (JSON.stringify(merged) !== JSON.stringify(this.state)) this.replace(merged);
     }
     this.unsaved = 0;
+    this.answersUnsaved = 0;
     this.written = this.state;
     await this.backend.writeSnapshot(this.state);
   }
