@@ -5,6 +5,11 @@ import { mergeProgress } from '../../src/core/progress/merge';
 import { deltaAsProgress, emptyProgress, type Answer, type Delta, type Progress, type Session } from '../../src/core/progress/schema';
 import { ProgressStore, type ProgressBackend } from '../../src/core/progress/store';
 import { cardsFrom, replayAll } from '../../src/core/scheduler';
+import { applyDelta as apply1 } from '../../src/core/progress/applyDelta';
+import { fixedClock } from '../../src/core/study/clock';
+import { dailyGoal } from '../../src/core/study/dailyGoal';
+import { studyIndex, studyIndexData, studyIndexOf } from '../../src/core/study/studyIndex';
+import { bank } from './helpers/facts';
 
 // The answer path's incremental state must be exactly what a full merge and a full replay give:
 // the store applies each change in place of a merge (applyDelta) and keeps the scheduler's cards
@@ -120,5 +125,36 @@ describe('the answer path, incrementally (property)', () => {
     p.answers.push({ id: 'y', q: 'q1', at: T0 + HOUR, choices: ['A'], correct: false, ms: 1, mode: 'practice' });
     assert.equal(before, 1);
     assert.equal(cardsFrom(p).get('q1')!.reviews, 2);
+  });
+
+  it('today\'s goal, kept from the days before today, equals the goal worked out afresh', () => {
+    const b = bank();
+    const ids = b.questions.slice(0, 40).map((q) => q.id);
+    const DAY = 24 * HOUR;
+    const start = Date.UTC(2026, 2, 1, 8);
+    const stepArb = fc.record({
+      q: fc.constantFrom(...ids), correct: fc.boolean(),
+      // Mostly later than the last answer; sometimes a day or more back (another window, an import).
+      gap: fc.integer({ min: -2 * DAY, max: 20 * HOUR }), clockAhead: fc.integer({ min: 0, max: 2 * DAY }),
+      rate: fc.constantFrom(undefined, 'again' as const, 'easy' as const), rated: fc.nat(),
+    });
+    fc.assert(fc.property(fc.array(stepArb, { minLength: 1, maxLength: 40 }), fc.integer({ min: -120, max: 120 }), (steps, offset) => {
+      const index = studyIndexOf(b);
+      let p: Progress = { ...emptyProgress(), exam: { date: '2026-04-20', at: start - DAY } };
+      let t = start;
+      let clockAt = start;
+      steps.forEach((st, i) => {
+        t = Math.max(start - 5 * DAY, t + st.gap);
+        clockAt = Math.max(clockAt, t) + st.clockAhead;
+        const id = `a${i}`;
+        p = apply1(p, { t: 'answer', a: { id, q: st.q, at: t, choices: ['A'], correct: st.correct, ms: 1, mode: 'practice' } }).progress;
+        // A rating given now, to this answer or an earlier one (perhaps one before today).
+        if (st.rate) p = apply1(p, { t: 'rating', id: `a${st.rated % (i + 1)}`, r: { rating: st.rate, at: t + 1 } }).progress;
+        const clock = fixedClock(clockAt, offset);
+        const kept = dailyGoal(index, p, 'current', clock);
+        const afresh = dailyGoal(studyIndex(studyIndexData(b.content)), p, 'current', clock);
+        assert.deepStrictEqual(kept, afresh);
+      });
+    }), { numRuns: 1000 });
   });
 });
