@@ -4,6 +4,7 @@
 //   state, the synced snapshot as globalState would serialise it), and what the host builds after
 //   the change: the question view it posts (serialised as postMessage does) and the status bar's
 //   due count, without and with an exam date (today's goal in the tooltip).
+// A due snapshot write runs after the feedback (once the host is idle) and is measured apart.
 // Picking an option costs the extension nothing: the webview shows it and sends it with Submit.
 // Prints median and p90 per history size. Figures, not pass/fail; target ≤ 10 ms, flat in history.
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import { keysOf } from '../src/core/engine/grading';
 import { seededRandom } from '../src/core/engine/random';
 import { mergeProgress } from '../src/core/progress/merge';
 import { emptyProgress, type Answer, type Progress } from '../src/core/progress/schema';
-import { ProgressStore, type ProgressBackend } from '../src/core/progress/store';
+import { ProgressStore, SNAPSHOT_EVERY, type ProgressBackend } from '../src/core/progress/store';
 import { handle, render, type AppContext, type Screen } from '../src/core/quizApp';
 import { cardsFrom, dueQuestions } from '../src/core/scheduler';
 import { fixedClock } from '../src/core/study/clock';
@@ -85,11 +86,12 @@ const stats = (xs: number[]) => {
   return `median ${at(0.5).toFixed(2)} ms  p90 ${at(0.9).toFixed(2)} ms  max ${s[s.length - 1]!.toFixed(2)} ms`;
 };
 
-async function run(n: number, withExam: boolean): Promise<{ enter: number[]; pick: number[] }> {
+async function run(n: number, withExam: boolean): Promise<{ enter: number[]; pick: number[]; snapshot: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'mlap-answers-bench-'));
   const start = history(n);
   if (withExam) start.exam = { date: '2026-07-15', at: NOW - 61 * DAY };
-  const store = new ProgressStore(new BenchBackend(join(dir, 'w.jsonl'), start), () => NOW);
+  // As the extension makes it: a due snapshot write waits for the host to be idle.
+  const store = new ProgressStore(new BenchBackend(join(dir, 'w.jsonl'), start), () => NOW, { idle: () => new Promise((resolve) => setTimeout(resolve, 0)) });
   await store.load();
   let now = NOW;
   let ids = 0;
@@ -125,9 +127,17 @@ async function run(n: number, withExam: boolean): Promise<{ enter: number[]; pic
     enter.push(performance.now() - t);
     await step({ type: 'next' });
   }
+  // The snapshot write itself (every 25 answers, after the feedback), measured on its own.
+  const snapshot: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await store.apply({ t: 'flag', q: bank.questions[i]!.id, f: { flagged: true, at: now + i } });
+    const t = performance.now();
+    await store.flush();
+    snapshot.push(performance.now() - t);
+  }
   if (posted < 0) console.log(posted);
   rmSync(dir, { recursive: true, force: true });
-  return { enter, pick };
+  return { enter, pick, snapshot };
 }
 
 async function main(): Promise<void> {
@@ -139,6 +149,7 @@ async function main(): Promise<void> {
       const label = `${String(n).padStart(6)} answers${withExam ? ', exam date set' : ''}`;
       console.log(`  ${label.padEnd(34)} Enter→feedback ${stats(r.enter)}`);
       if (!LOCAL_PICKS) console.log(`  ${''.padEnd(34)} option pick    ${stats(r.pick)}`);
+      if (!withExam) console.log(`  ${''.padEnd(34)} snapshot write ${stats(r.snapshot)} (every ${SNAPSHOT_EVERY} answers, once idle)`);
     }
   }
 }
