@@ -15,11 +15,13 @@ const RATINGS = [
  * at once, with no round trip to the extension. A redraw of the same question (after a flag, say)
  * keeps them; another question or a submitted one starts from what the extension sent.
  */
-let picked: { questionId: string; selected: string[] } | undefined;
+let picked: { key: string; selected: string[] } | undefined;
 
 export function practiceScreen(v: QuestionScreen, post: Post): HTMLElement {
   const q = v.question;
-  if (v.submitted || picked?.questionId !== q.id) picked = v.submitted ? undefined : { questionId: q.id, selected: [...v.selected] };
+  // The question in its place in its set: the same question met again in another set starts clean.
+  const key = `${v.sessionTitle}\u0000${v.index}\u0000${q.id}`;
+  if (v.submitted || picked?.key !== key) picked = v.submitted ? undefined : { key, selected: [...v.selected] };
   const local = picked;
   const selected = local?.selected ?? v.selected;
   const ready = () => (local?.selected.length ?? 0) === q.select;
