@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   if (globalThis.__mlapLoadStart !== undefined && globalThis.__mlapLoadEnd !== undefined) perf.record('activation:load', globalThis.__mlapLoadEnd - globalThis.__mlapLoadStart);
   const content = new ContentLoader(context.extensionUri, log);
   const backend = new VscodeProgressBackend(context);
-  const store = new ProgressStore(backend);
+  const store = new ProgressStore(backend, Date.now, { idle: () => new Promise((resolve) => setTimeout(resolve, 50)) });
   const ready = store.load().then((report) => {
     if (report.problems.length) {
       log.warn(`progress: ${report.problems.join('; ')}; backups: ${report.backups.join(', ')}`);
@@ -80,7 +80,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     planView.onDidExpandElement((e) => plan.remember(e.element, true)),
     planView.onDidCollapseElement((e) => plan.remember(e.element, false)),
     vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
-    vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh().then(() => reminder.check())),
+    // Leaving the window writes the synced snapshot (answers are journaled at once; the snapshot,
+    // which Settings Sync carries to other machines, is rewritten only every so many answers).
+    vscode.window.onDidChangeWindowState((w) => void (w.focused ? store.refresh().then(() => reminder.check()) : store.flush())),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
     ...registerCommands({ quiz, store, content, python: () => hover.python() }),
     // The walkthrough's sample opens read-only from the install (a virtual document): hovers work
@@ -94,6 +96,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   void ready.then(() => status.update());
+  const flushTimer = setInterval(() => void store.flush().catch((e) => log.warn(`progress: ${String(e)}`)), 60_000);
+  context.subscriptions.push({ dispose: () => clearInterval(flushTimer) });
+  flushOnDeactivate = () => store.flush();
   // Documents already open when the window starts: checked once activation is over, not during it.
   const firstCheck = setTimeout(() => traps.refreshAll(), 500);
   context.subscriptions.push({ dispose: () => clearTimeout(firstCheck) });
@@ -117,4 +122,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return { store, plan, ready, backend, status, contextKeys: () => ({ ...keys }), perf, quiz };
 }
 
-export function deactivate(): void {}
+let flushOnDeactivate: (() => Promise<void>) | undefined;
+
+/** Writes the synced snapshot one last time (the journal already holds every answer). */
+export function deactivate(): Promise<void> | undefined {
+  return flushOnDeactivate?.();
+}
