@@ -74,9 +74,9 @@ async function answerTen(api: ExtensionApi): Promise<number[]> {
     assert.ok(session, 'a practice set is running');
     const id = currentId(session);
     assert.ok(id, 'the set has a current question');
-    await api.quiz.deliver({ type: 'select', questionId: id, choice: 'A' });
     const before = api.perf.get('quiz:submit').length;
-    await api.quiz.deliver({ type: 'submit', questionId: id });
+    // As the webview sends it: the picks travel with Submit (picking is local to the webview).
+    await api.quiz.deliver({ type: 'submit', questionId: id, selected: ['A'] });
     await waitFor(() => (api.perf.get('quiz:submit').length > before ? true : undefined), 10_000, 'the feedback view was not posted');
     times.push(api.perf.get('quiz:submit').at(-1)!);
     await api.quiz.deliver({ type: 'next' });
