@@ -1,5 +1,6 @@
 import { LIST_PREFIX, type SymbolInfo, type SymbolTable } from '../facts/symbolTable';
 import type { Binding, DocumentModel } from './documentModel';
+import { MAX_ALIAS_DEPTH, MAX_CHAIN_STEPS } from './limits';
 import { Tok, tokenAt, tokText, type Tokens } from './tokenizer';
 
 /** What an expression evaluates to, as far as the resolver can tell. */
@@ -120,7 +121,10 @@ export class Resolver {
     if (head !== 'import' && head !== 'from') return undefined;
     // Collect the dotted path ending at i.
     let s = i;
-    while (isOp(t, s - 1, '.') && t.kind[s - 2] === Tok.Name) s -= 2;
+    while (isOp(t, s - 1, '.') && t.kind[s - 2] === Tok.Name) {
+      s -= 2;
+      if (i - s > 2 * MAX_CHAIN_STEPS) return undefined;
+    }
     let path = '';
     for (let p = s; p <= i; p += 2) path += (path ? '.' : '') + tokText(t, p);
     if (head === 'from') {
@@ -153,8 +157,9 @@ export class Resolver {
   /** Evaluates a primary expression (name, attributes, calls, subscripts) over tokens [from, to). */
   private evalChain(model: DocumentModel, from: number, to: number, depth: number): Value | undefined {
     const t = model.tokens;
-    if (depth > 12) return undefined;
+    if (depth > MAX_ALIAS_DEPTH) return undefined;
     let i = from;
+    let steps = 0;
     while (i < to && t.kind[i] === Tok.Comment) i++;
     if (t.kind[i] === Tok.Name && tokText(t, i) === 'await') i++;
     if (i >= to || t.kind[i] !== Tok.Name) return undefined;
@@ -163,6 +168,8 @@ export class Resolver {
     while (v && i < to) {
       if (t.kind[i] === Tok.Comment) { i++; continue; }
       if (isOp(t, i, '.') && t.kind[i + 1] === Tok.Name) {
+        // Each step lengthens the dotted path it looks up: past the cap, the chain is no API.
+        if (++steps > MAX_CHAIN_STEPS) return undefined;
         v = this.attribute(v, tokText(t, i + 1));
         i += 2;
       } else if (isOp(t, i, '(')) {
@@ -284,10 +291,15 @@ function lookup(model: DocumentModel, name: string, at: number): Lookup {
   return undefined;
 }
 
-/** First token of the attribute chain that ends with the name at `i`, or -1 if it is malformed. */
+/**
+ * First token of the attribute chain that ends with the name at `i`, or -1 if it is malformed or
+ * longer than MAX_CHAIN_STEPS (so a walk back costs at most that many steps, whatever the text).
+ */
 function chainStart(t: Tokens, i: number): number {
   let start = i;
+  let steps = 0;
   while (isOp(t, start - 1, '.')) {
+    if (++steps > MAX_CHAIN_STEPS) return -1;
     let before = start - 2;
     while (before >= 0 && (isOp(t, before, ')') || isOp(t, before, ']'))) {
       const open = matchingOpen(t, before);
