@@ -41,7 +41,8 @@ export function documentOverLimits(text: string): string | undefined {
   if (text.length > MAX_DOCUMENT_CHARS) return `over ${MAX_DOCUMENT_CHARS} characters`;
   let lines = 0;
   let from = 0;
-  while (from <= text.length) {
+  // A final newline ends the last line; it does not start another.
+  while (from < text.length) {
     let end = text.indexOf('\n', from);
     if (end < 0) end = text.length;
     if (end - from > MAX_LINE_CHARS) return `line ${lines + 1} is over ${MAX_LINE_CHARS} characters`;

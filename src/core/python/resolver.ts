@@ -71,9 +71,14 @@ export class Resolver {
   unknownReferences(model: DocumentModel): UnknownReference[] {
     const t = model.tokens;
     const out: UnknownReference[] = [];
+    // The name ending the last chain found over MAX_CHAIN_STEPS: the chain one `.name` longer is
+    // over too, so a 100,000-step chain costs one walk back, not one per name.
+    let overAt = -1;
     for (let i = 0; i < t.count; i++) {
       if (t.kind[i] !== Tok.Name || !isOp(t, i - 1, '.')) continue;
+      if (overAt === i - 2) { overAt = i; continue; }
       const start = chainStart(t, i);
+      if (start === OVER_LIMIT) overAt = i;
       if (start < 0) continue;
       const parent = this.evalChain(model, start, i - 1, 0);
       if (!parent || parent.k === 'list') continue;
@@ -291,15 +296,18 @@ function lookup(model: DocumentModel, name: string, at: number): Lookup {
   return undefined;
 }
 
+/** chainStart's answer for a chain over MAX_CHAIN_STEPS (malformed chains give -1). */
+const OVER_LIMIT = -2;
+
 /**
- * First token of the attribute chain that ends with the name at `i`, or -1 if it is malformed or
- * longer than MAX_CHAIN_STEPS (so a walk back costs at most that many steps, whatever the text).
+ * First token of the attribute chain that ends with the name at `i`, -1 if it is malformed, or
+ * OVER_LIMIT past MAX_CHAIN_STEPS (so a walk back costs at most that many steps, whatever the text).
  */
 function chainStart(t: Tokens, i: number): number {
   let start = i;
   let steps = 0;
   while (isOp(t, start - 1, '.')) {
-    if (++steps > MAX_CHAIN_STEPS) return -1;
+    if (++steps > MAX_CHAIN_STEPS) return OVER_LIMIT;
     let before = start - 2;
     while (before >= 0 && (isOp(t, before, ')') || isOp(t, before, ']'))) {
       const open = matchingOpen(t, before);
