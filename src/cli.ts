@@ -59,8 +59,23 @@ function loadCompiled(): CompiledContent {
   return parsed.data;
 }
 
-/** A problem the user can fix (a wrong path, a broken notebook): printed as one line, exit 2. */
-class CliError extends Error {}
+/**
+ * A problem the user can fix (a wrong path, a broken notebook): printed as one line, exit 2;
+ * `more` (the usage text) is printed after it as it is.
+ */
+class CliError extends Error {
+  constructor(message: string, readonly more?: string) {
+    super(message);
+  }
+}
+
+/**
+ * One printable line: a path or a parser's message may hold a newline, NUL or escape sequence
+ * (JSON.parse quotes the bytes it chokes on), which must not split the line or reach the terminal.
+ */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 /** Largest Python file or notebook `symbol` and `hover` read (notebooks carry their outputs). */
 const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -327,7 +342,7 @@ function main(argv: string[]): number {
       console.log(USAGE);
       return command ? 0 : 2;
     default:
-      throw new CliError(`unknown command "${command}"\n${USAGE}`);
+      throw new CliError(`unknown command "${command}"`, USAGE);
   }
 }
 
@@ -335,8 +350,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   // One line, never a stack: the stack of a bug is there with MLAP_DEBUG=1.
-  if (e instanceof CliError) console.error(e.message);
+  if (e instanceof CliError) console.error(oneLine(e.message) + (e.more ? `\n${e.more}` : ''));
   else if (process.env.MLAP_DEBUG) console.error(e instanceof Error ? e.stack ?? e.message : String(e));
-  else console.error(`error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (MLAP_DEBUG=1 shows where)`);
+  else console.error(`error: ${oneLine(e instanceof Error ? e.message.split('\n')[0]! : String(e))} (MLAP_DEBUG=1 shows where)`);
   process.exitCode = 2;
 }

@@ -4,6 +4,7 @@ import type { Library } from './facts/factTypes';
 import { SymbolTable } from './facts/symbolTable';
 import { cardFor, cardMarkdown, quizSymbols } from './hoverCard';
 import { DocumentCache } from './python/documentCache';
+import type { DocumentModel } from './python/documentModel';
 import { documentOverLimits } from './python/limits';
 import { Resolver, type Resolution } from './python/resolver';
 
@@ -27,10 +28,15 @@ export class HoverService {
 
   /** The API symbol at `offset` of a document (identified by key and version for caching). */
   resolve(key: string, version: number, text: () => string, offset: number): Resolution | undefined {
+    const model = this.model(key, version, text);
+    return model && this.resolver.symbolAt(model, offset);
+  }
+
+  /** The cached model of a document, or undefined when it is past python/limits.ts (then nothing reads it). */
+  model(key: string, version: number, text: () => string): DocumentModel | undefined {
     let got: string | undefined;
     const once = () => (got ??= text());
-    if (this.overLimits(key, version, once)) return undefined;
-    return this.resolver.symbolAt(this.cache.get(key, version, once), offset);
+    return this.overLimits(key, version, once) ? undefined : this.cache.get(key, version, once);
   }
 
   /**
