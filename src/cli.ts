@@ -9,7 +9,7 @@ import { CompiledContentSchema, type CompiledContent } from './core/content/comp
 import { compilePack } from './core/content/pack';
 import type { Question } from './core/content/schema';
 import { coverageReport, formatCoverage } from './core/coverage';
-import { formatDiagnostic, hasErrors, type Diagnostic } from './core/diagnostics';
+import { formatDiagnostic, hasErrors, oneLine, type Diagnostic } from './core/diagnostics';
 import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
 import { SymbolTable } from './core/facts/symbolTable';
@@ -67,14 +67,6 @@ class CliError extends Error {
   constructor(message: string, readonly more?: string) {
     super(message);
   }
-}
-
-/**
- * One printable line: a path or a parser's message may hold a newline, NUL or escape sequence
- * (JSON.parse quotes the bytes it chokes on), which must not split the line or reach the terminal.
- */
-function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** Largest Python file or notebook `symbol` and `hover` read (notebooks carry their outputs). */

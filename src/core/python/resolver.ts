@@ -48,7 +48,7 @@ export class Resolver {
   private readonly memo = new WeakMap<DocumentModel, Map<Binding, Value | null>>();
 
   constructor(private readonly table: SymbolTable, private readonly globals: Record<string, Value> = NOTEBOOK_GLOBALS) {
-    this.roots = new Set(Object.keys(table.data.symbols).map((q) => q.split('.')[0]!));
+    this.roots = rootsOf(table);
   }
 
   /** The API symbol named at `offset`, or undefined (strings, comments, local names, unknown APIs). */
@@ -266,6 +266,15 @@ export class Resolver {
   }
 }
 
+// The top-level packages of a table's symbols, once per table: each content check makes a
+// resolver, and splitting 2,700 names each time cost more than checking a small question pack.
+const rootsByTable = new WeakMap<SymbolTable, Set<string>>();
+function rootsOf(table: SymbolTable): Set<string> {
+  let roots = rootsByTable.get(table);
+  if (!roots) rootsByTable.set(table, (roots = new Set(Object.keys(table.data.symbols).map((q) => q.split('.')[0]!))));
+  return roots;
+}
+
 function typeValue(type: string): Value {
   return type.startsWith(LIST_PREFIX) ? { k: 'list', type: type.slice(LIST_PREFIX.length) } : { k: 'inst', type };
 }
@@ -283,8 +292,7 @@ function lookup(model: DocumentModel, name: string, at: number): Lookup {
     }
     const list = scope.bindings.get(name);
     if (list?.length) {
-      let best: Binding | undefined;
-      for (const b of list) if (b.at < at) best = b;
+      const best = lastBefore(list, at);
       if (best) return best;
       if (scope.kind === 'function' && !scope.globals.has(name)) return OPAQUE; // local, not yet bound
       if (scope.kind === 'module' && insideFunction) return list[0]; // bound later, read at call time
@@ -294,6 +302,37 @@ function lookup(model: DocumentModel, name: string, at: number): Lookup {
     s = scope.parent;
   }
   return undefined;
+}
+
+/** Per list of bindings: its length when checked, and whether it was in order of `at` then. */
+const ordered = new WeakMap<Binding[], { length: number; sorted: boolean }>();
+
+/**
+ * The last binding in `list` that takes effect before token `at`. A name bound 10,000 times made
+ * each lookup walk every binding, and a pass over all names (calls, unknownReferences) quadratic;
+ * a list in order of `at` (checked once) is searched by halves instead.
+ */
+function lastBefore(list: Binding[], at: number): Binding | undefined {
+  let known = ordered.get(list);
+  if (known?.length !== list.length) {
+    // The model adds bindings line by line, so lists are in order; checked once per length in
+    // case a model is ever updated in place.
+    known = { length: list.length, sorted: list.every((b, k) => k === 0 || list[k - 1]!.at <= b.at) };
+    ordered.set(list, known);
+  }
+  if (!known.sorted) {
+    let best: Binding | undefined;
+    for (const b of list) if (b.at < at) best = b;
+    return best;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : undefined;
 }
 
 /** chainStart's answer for a chain over MAX_CHAIN_STEPS (malformed chains give -1). */
