@@ -14,6 +14,7 @@ import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
 import { SymbolTable } from './core/facts/symbolTable';
 import { buildDocumentModel } from './core/python/documentModel';
+import { documentOverLimits } from './core/python/limits';
 import { ipynbCodeCells, joinAllCells, joinCells, offsetAt } from './core/python/notebook';
 import { Resolver } from './core/python/resolver';
 import { checkSource, type LocatedFinding } from './core/traps/locate';
@@ -312,6 +313,12 @@ function main(argv: string[]): number {
       const [file, line, col] = args;
       if (!file) throw new CliError(`${command} needs FILE LINE COL`);
       const { text, offset } = documentAt(file, line, col);
+      // Past the limits the editor shows no card either; say why instead of a silent exit 1.
+      const over = documentOverLimits(text);
+      if (over) {
+        console.error(oneLine(`${file}: no ${command === 'hover' ? 'card' : 'symbol'}: ${over} (see src/core/python/limits.ts)`));
+        return 1;
+      }
       const service = new HoverService(new Bank(loadCompiled()));
       if (command === 'symbol') {
         const r = service.resolve(file, 0, () => text, offset);
