@@ -6,11 +6,11 @@
 
 /**
  * Largest document (characters) that gets cards. The first hover tokenizes and models the whole
- * text: about 0.15 ms per KB of dense code on the 2-CPU test machine (a 400 KB file of `x = 1; x = 1; ...` took
- * 45-70 ms once warm, 160 ms cold), so 256 KB keeps the worst first hover near 50 ms. Hand-written
- * training scripts and modules are far smaller; bigger files are generated or data.
+ * text, about 0.15-0.25 ms per KB of dense code on the 2-CPU test machine, so a 1 MB file costs a
+ * few hundred ms once per edit; bench/hover.bench.ts's 10,000-line file (570 KB) must still get
+ * cards. Hostile documents are stopped sooner by the line limits below.
  */
-export const MAX_DOCUMENT_CHARS = 256_000;
+export const MAX_DOCUMENT_CHARS = 1_000_000;
 
 /** Most lines in a document that gets cards: 20,000 short lines took 17-31 ms to model. */
 export const MAX_DOCUMENT_LINES = 20_000;
