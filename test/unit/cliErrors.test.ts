@@ -84,7 +84,7 @@ describe('CLI: a bad path or notebook is one line and exit 2', function () {
     writeFileSync(at('chain.py'), `import mlflow\nmlflow${'.a'.repeat(1 << 19)}.log_param\n`);
     const r = spawnSync(process.execPath, [CLI, 'hover', at('chain.py'), '2', String(7 + (1 << 20) + 2)], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
     assert.equal(r.error, undefined, 'the CLI ran to its end (no hang)');
-    assert.deepEqual([r.status, r.stdout, r.stderr], [1, '', `${at('chain.py')}: no card: the document is over 1000000 characters (see src/core/python/limits.ts)\n`]);
+    assert.deepEqual([r.status, r.stdout, r.stderr], [1, '', `${at('chain.py')}: no card: the text is over 1000000 characters (see src/core/python/limits.ts)\n`]);
   });
 
   it('a binary Python file is decoded leniently, not a crash', () => {

@@ -38,7 +38,7 @@ export const MAX_ALIAS_DEPTH = 12;
  * fits. One pass of indexOf over the text: far cheaper than tokenizing it, and it stops early.
  */
 export function documentOverLimits(text: string): string | undefined {
-  if (text.length > MAX_DOCUMENT_CHARS) return `the document is over ${MAX_DOCUMENT_CHARS} characters`;
+  if (text.length > MAX_DOCUMENT_CHARS) return `the text is over ${MAX_DOCUMENT_CHARS} characters`;
   let lines = 0;
   let from = 0;
   // A final newline ends the last line; it does not start another.
@@ -46,7 +46,7 @@ export function documentOverLimits(text: string): string | undefined {
     let end = text.indexOf('\n', from);
     if (end < 0) end = text.length;
     if (end - from > MAX_LINE_CHARS) return `line ${lines + 1} is over ${MAX_LINE_CHARS} characters`;
-    if (++lines > MAX_DOCUMENT_LINES) return `the document is over ${MAX_DOCUMENT_LINES} lines`;
+    if (++lines > MAX_DOCUMENT_LINES) return `the text is over ${MAX_DOCUMENT_LINES} lines`;
     from = end + 1;
   }
   return undefined;
