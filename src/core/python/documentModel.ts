@@ -181,10 +181,10 @@ type BindFn = ((scope: number, name: string, at: number, value: BindingValue) =>
 };
 
 function withItems(t: Tokens, from: number, to: number, scope: number, bind: BindFn) {
+  // `with (a as b, c as d):` parenthesised form; peeled in a loop, as 10,000 parens overflow a recursion.
+  while (isOp(t, from, '(') && t.depth[to - 1] === t.depth[from] && isOp(t, to - 1, ')')) { from++; to--; }
   const d = t.depth[from] ?? 0;
   let itemStart = from;
-  // `with (a as b, c as d):` parenthesised form.
-  if (isOp(t, from, '(') && t.depth[to - 1] === d && isOp(t, to - 1, ')')) return withItems(t, from + 1, to - 1, scope, bind);
   for (let i = from; i <= to; i++) {
     if (i === to || (t.depth[i] === d && isOp(t, i, ','))) {
       const as = findTopName(t, itemStart, i, 'as');
