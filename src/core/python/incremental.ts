@@ -1,6 +1,9 @@
 import { buildIndexedModel, buildPart, startsTopLevel, type Binding, type BindingValue, type IndexedModel, type ModelPart, type ModuleGlobal, type Scope } from './documentModel';
 import { Tok, tokenizeFrom, type Tokens } from './tokenizer';
 
+// Read once: under a per-file transform (tsx) a const enum member is a property read per use.
+const NEWLINE = Tok.Newline;
+
 // The model of a new version of a document from the previous version's model, without parsing the
 // whole text again. The edit is found by comparing the texts (common prefix and suffix). Tokens are
 // re-read from the start of the logical line holding the edit until the tokenizer's state meets the
@@ -31,7 +34,7 @@ export function updateModel(prev: IndexedModel, text: string, maxChangedShare = 
 
   // Re-tokenize from the start of the logical line holding the edit's first character.
   let q = countStartingBefore(old, prefix) - 1;
-  while (q >= 0 && old.kind[q] !== Tok.Newline) q--;
+  while (q >= 0 && old.kind[q] !== NEWLINE) q--;
   const restartTok = q + 1;
   const restartAt = q >= 0 ? old.end[q]! : 0;
   let resyncTok = old.count - 1; // last old token not reused
@@ -59,7 +62,7 @@ export function updateModel(prev: IndexedModel, text: string, maxChangedShare = 
 
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
-  const CHUNK = 1024;
+  const CHUNK = 4096;
   let p = 0;
   while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
@@ -86,20 +89,20 @@ function countStartingBefore(t: Tokens, offset: number): number {
 function newlineAt(t: Tokens, offset: number): number {
   if (offset < 0) return -1;
   const i = countStartingBefore(t, offset);
-  return i < t.count && t.start[i] === offset && t.kind[i] === Tok.Newline ? i : -1;
+  return i < t.count && t.start[i] === offset && t.kind[i] === NEWLINE ? i : -1;
 }
 
 /** Start of the logical line before the one starting at token `k` (> 0). */
 function lineStartBefore(t: Tokens, k: number): number {
   let i = k - 2; // k - 1 is the Newline ending the previous line
-  while (i >= 0 && t.kind[i] !== Tok.Newline) i--;
+  while (i >= 0 && t.kind[i] !== NEWLINE) i--;
   return i + 1;
 }
 
 /** Start of the logical line after the one starting at token `k`. */
 function nextLineStart(t: Tokens, k: number): number {
   let i = k;
-  while (i < t.count && t.kind[i] !== Tok.Newline) i++;
+  while (i < t.count && t.kind[i] !== NEWLINE) i++;
   return Math.min(i + 1, t.count);
 }
 
@@ -107,12 +110,14 @@ function nextLineStart(t: Tokens, k: number): number {
 function spliceTokens(old: Tokens, text: string, keepTo: number, run: ReturnType<typeof tokenizeFrom>, reuseFrom: number, delta: number): Tokens {
   const tail = old.count - reuseFrom;
   const count = keepTo + run.count + tail;
+  // One buffer for the five arrays: fewer, larger allocations keep garbage collection shorter.
   const size = count + SLACK;
-  const kind = new Uint8Array(size);
-  const start = new Int32Array(size);
-  const end = new Int32Array(size);
-  const depth = new Int16Array(size);
-  const indent = new Int32Array(size);
+  const buffer = new ArrayBuffer(size * 15 + 8);
+  const start = new Int32Array(buffer, 0, size);
+  const end = new Int32Array(buffer, size * 4, size);
+  const indent = new Int32Array(buffer, size * 8, size);
+  const depth = new Int16Array(buffer, size * 12, size);
+  const kind = new Uint8Array(buffer, size * 14, size);
   kind.set(old.kind.subarray(0, keepTo));
   start.set(old.start.subarray(0, keepTo));
   end.set(old.end.subarray(0, keepTo));
@@ -125,11 +130,15 @@ function spliceTokens(old: Tokens, text: string, keepTo: number, run: ReturnType
   indent.set(run.indent.subarray(0, run.count), keepTo);
   const at = keepTo + run.count;
   kind.set(old.kind.subarray(reuseFrom, old.count), at);
+  start.set(old.start.subarray(reuseFrom, old.count), at);
+  end.set(old.end.subarray(reuseFrom, old.count), at);
   depth.set(old.depth.subarray(reuseFrom, old.count), at);
   indent.set(old.indent.subarray(reuseFrom, old.count), at);
-  for (let k = 0; k < tail; k++) {
-    start[at + k] = old.start[reuseFrom + k]! + delta;
-    end[at + k] = old.end[reuseFrom + k]! + delta;
+  if (delta !== 0) {
+    for (let k = at; k < count; k++) {
+      start[k] = start[k]! + delta;
+      end[k] = end[k]! + delta;
+    }
   }
   return { text, count, kind, start, end, depth, indent };
 }
@@ -145,6 +154,7 @@ function spliceModel(prev: IndexedModel, tokens: Tokens, from: number, oldTo: nu
   // Scopes opened before the rebuilt part ([0, a)), inside it ([a, b)), after it ([b, ...)).
   const a = countBelow(prev.scopeAt, from);
   const b = countBelow(prev.scopeAt, oldTo);
+  const perToken = new ArrayBuffer(tokens.count * 8);
   const part: ModelPart = {
     t: tokens,
     module: { kind: 'module', parent: -1, bindings: new Map(), globals: new Set() },
@@ -152,26 +162,21 @@ function spliceModel(prev: IndexedModel, tokens: Tokens, from: number, oldTo: nu
     created: [],
     createdAt: [],
     moduleGlobals: [],
-    scopeOf: new Int32Array(tokens.count),
-    lineStartOf: new Int32Array(tokens.count),
+    scopeOf: new Int32Array(perToken, 0, tokens.count),
+    lineStartOf: new Int32Array(perToken, tokens.count * 4, tokens.count),
   };
   buildPart(part, from, to);
   const scopeDelta = part.created.length - (b - a);
   const { scopeOf, lineStartOf } = part;
   scopeOf.set(oldModel.scopeOf.subarray(0, from));
   lineStartOf.set(oldModel.lineStartOf.subarray(0, from));
-  if (tokDelta === 0 && scopeDelta === 0) {
-    scopeOf.set(oldModel.scopeOf.subarray(oldTo, oldCount), to);
-    lineStartOf.set(oldModel.lineStartOf.subarray(oldTo, oldCount), to);
-  } else {
-    const kind = tokens.kind;
-    for (let k = oldTo; k < oldCount; k++) {
-      const s = oldModel.scopeOf[k]!;
-      scopeOf[k + tokDelta] = s === 0 ? 0 : s + scopeDelta;
-      // Newline tokens belong to no line: their lineStartOf stays 0.
-      lineStartOf[k + tokDelta] = kind[k + tokDelta] === Tok.Newline ? 0 : oldModel.lineStartOf[k]! + tokDelta;
-    }
-  }
+  scopeOf.set(oldModel.scopeOf.subarray(oldTo, oldCount), to);
+  lineStartOf.set(oldModel.lineStartOf.subarray(oldTo, oldCount), to);
+  const count = tokens.count;
+  if (scopeDelta !== 0) for (let k = to; k < count; k++) if (scopeOf[k] !== 0) scopeOf[k] = scopeOf[k]! + scopeDelta;
+  // Newline tokens belong to no line: their lineStartOf stays 0 (no other token after the rebuilt
+  // part has 0, as its line starts later).
+  if (tokDelta !== 0) for (let k = to; k < count; k++) if (lineStartOf[k] !== 0) lineStartOf[k] = lineStartOf[k]! + tokDelta;
 
   const oldScopes = oldModel.scopes;
   const tailScopes: Scope[] = [];
