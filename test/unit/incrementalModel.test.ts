@@ -125,7 +125,7 @@ describe('incremental document model', () => {
 
   // Short texts over a few state-changing characters, edited a character or two at a time: the
   // corners where a newline, quote, bracket or backslash moves next to the edit's ends.
-  const DENSE = ['a', 'b', '\n', ' ', '  ', '"', "'", '(', ')', '#', '\\', ':', '=', '+=', ',', 'import ', 'def ', 'global ', 'as '];
+  const DENSE = ['a', 'b', '\n', '\r\n', '\r', ' ', '  ', '"', "'", '(', ')', '#', '\\', ':', '=', '+=', ',', 'import ', 'def ', 'global ', 'as ', '%', '!'];
   const denseText = fc.array(fc.constantFrom(...DENSE), { maxLength: 40 }).map((a) => a.join(''));
   const denseEdit = fc.record({
     at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -160,7 +160,7 @@ describe('incremental document model', () => {
   };
 
   it('equals a full parse for every pair of tiny texts (every edit between them)', () => {
-    for (const [alphabet, max] of [[['a', '\n', '"', '(', '\\'], 3], [['a', '\n', '"'], 4]] as const) {
+    for (const [alphabet, max] of [[['a', '\n', '\r', '"', '(', '\\'], 3], [['a', '\n', '"'], 4]] as const) {
       const texts = allTexts([...alphabet], max);
       const built = texts.map((t) => buildIndexedModel(t));
       for (const prev of built) for (const next of built) assertSameModel(updateModel(prev, next.model.tokens.text, Infinity), next);
