@@ -1,6 +1,6 @@
 // npm run bench: the hover path on a generated 10,000-line Python file. Measures, per hover,
 //   warm         the document unchanged since the last hover (cached model)
-//   after edit   the first hover after an edit (the model is rebuilt once for the new version)
+//   after edit   the first hover after an edit (one number changed: the cache updates the model)
 //   naive        a full re-parse on every hover (no cache), for comparison
 // and prints median and p99 of each, with the ratios. Then the first hover after an edit, the
 // cache updating the previous version's model incrementally vs a full re-parse of the new text:
