@@ -1,12 +1,15 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { DocumentCache } from '../../src/core/python/documentCache';
 import { buildIndexedModel, type IndexedModel } from '../../src/core/python/documentModel';
 import { updateModel } from '../../src/core/python/incremental';
 import { joinCells } from '../../src/core/python/notebook';
 import { Resolver } from '../../src/core/python/resolver';
+import { checkTraps } from '../../src/core/traps/engine';
 import type { Tokens } from '../../src/core/python/tokenizer';
-import { facts } from './helpers/facts';
+import { content, facts, ROOT } from './helpers/facts';
 
 // The incremental model must be the model a full parse gives: after every edit of a random
 // sequence, everything the resolver and the trap rules read is compared with buildDocumentModel.
@@ -165,6 +168,24 @@ describe('incremental document model', () => {
       const built = texts.map((t) => buildIndexedModel(t));
       for (const prev of built) for (const next of built) assertSameModel(updateModel(prev, next.model.tokens.text, Infinity), next);
     }
+  });
+
+  it('gives the trap rules the same findings as a full parse (trap fixtures, random edits)', () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'traps');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.py')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    const findings = (m: IndexedModel) => checkTraps(m.model, resolver, content().rules).findings;
+    fc.assert(
+      fc.property(fc.constantFrom(...files), fc.array(editArb, { minLength: 1, maxLength: 4 }), (start, edits) => {
+        let text = start;
+        let inc = buildIndexedModel(text);
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          inc = updateModel(inc, text, Infinity);
+          assert.deepStrictEqual(findings(inc), findings(buildIndexedModel(text)));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('re-parses little of a long file for a small edit (the reused tail keeps its binding objects)', () => {
