@@ -102,6 +102,7 @@ export interface IndexedModel {
   moduleGlobals: ModuleGlobal[];
 }
 
+/** The full parse, with the index an incremental update (incremental.ts) starts from. */
 export function buildIndexedModel(text: string, tokens?: Tokens): IndexedModel {
   const t = tokens ?? tokenize(text);
   const module: Scope = { kind: 'module', parent: -1, bindings: new Map(), globals: new Set() };
