@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bank } from '../src/core/bank';
 import { CompiledContentSchema } from '../src/core/content/compiled';
+import { bankHoverContent } from '../src/core/hover/hoverIndex';
 import { HoverService } from '../src/core/hoverService';
 import { buildDocumentModel } from '../src/core/python/documentModel';
 
@@ -62,7 +63,7 @@ function stats(xs: number[]) {
 }
 const ms = (x: number) => (x < 0.1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toFixed(3)} ms`);
 
-const service = new HoverService(bank);
+const service = new HoverService(bankHoverContent(bank));
 const pick = (i: number) => targets[(i * 7919) % targets.length]!;
 let hits = 0;
 

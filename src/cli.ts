@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The core without an editor: lint content, print the compiled bank and cards, resolve a symbol
 // or a hover at a position. Question-pack authors run it in their own CI.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Bank } from './core/bank';
@@ -12,6 +13,7 @@ import { coverageReport, formatCoverage } from './core/coverage';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './core/diagnostics';
 import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
+import { bankHoverContent, hoverIndexData } from './core/hover/hoverIndex';
 import { SymbolTable } from './core/facts/symbolTable';
 import { buildDocumentModel } from './core/python/documentModel';
 import { ipynbCodeCells, joinAllCells, joinCells, offsetAt } from './core/python/notebook';
@@ -218,7 +220,7 @@ function usage(args: string[]): number {
       counter.skip(file, e instanceof Error ? e.message : String(e));
       continue;
     }
-    counter.add(apisInDocument(buildDocumentModel('cells' in src ? joinAllCells(src.cells).text : src.text), resolver, bank));
+    counter.add(apisInDocument(buildDocumentModel('cells' in src ? joinAllCells(src.cells).text : src.text), resolver, bankHoverContent(bank)));
   }
   const report = counter.report();
   if (json) {
@@ -260,6 +262,11 @@ function main(argv: string[]): number {
       writeFileSync(out, JSON.stringify(content));
       // The daily goal's counts beside it, so the status bar never loads the bank (study/studyIndex.ts).
       writeFileSync(join(dirname(out), 'studyIndex.json'), JSON.stringify(studyIndexData(content)));
+      // The hover's cards, symbol table and counts beside it, so the first card never waits for the
+      // questions (hover/hoverIndex.ts); its hash lets the extension trust it without validating it.
+      const hoverIndexText = JSON.stringify(hoverIndexData(content));
+      writeFileSync(join(dirname(out), 'hoverIndex.json'), hoverIndexText);
+      writeFileSync(join(dirname(out), 'hoverIndex.sha256'), createHash('sha256').update(hoverIndexText).digest('hex'));
       console.log(`content: ${content.questions.length} questions, ${content.cards.length} cards, ${Object.keys(content.symbols.symbols).length} API symbols -> ${out}`);
       return 0;
     }
@@ -305,7 +312,7 @@ function main(argv: string[]): number {
       const [file, line, col] = args;
       if (!file) throw new CliError(`${command} needs FILE LINE COL`);
       const { text, offset } = documentAt(file, line, col);
-      const service = new HoverService(new Bank(loadCompiled()));
+      const service = new HoverService(bankHoverContent(new Bank(loadCompiled())));
       if (command === 'symbol') {
         const r = service.resolve(file, 0, () => text, offset);
         if (!r) return 1;

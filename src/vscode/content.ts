@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
-import { CompiledContentSchema, CONTENT_SCHEMA_VERSION, type CompiledContent } from '../core/content/compiled';
+import type { CompiledContent } from '../core/content/compiled';
+import { bankHoverContent, type HoverContent } from '../core/hover/hoverIndex';
+import { readContent, readHoverIndex } from '../node/distFiles';
 import { loadPacks } from '../node/packLoader';
 
 /**
- * The content the surfaces use: the compiled bank (dist/content.json, read and validated the first
- * time a surface needs it, never at activation) plus the question packs named in the settings.
+ * The content the surfaces use: the compiled bank (dist/content.json, read the first time a surface
+ * needs it, never at activation) plus the question packs named in the settings; and for the hover,
+ * the smaller hover index the build writes beside it.
  * A pack's problems go to the Problems panel with their file and line; its valid files join the bank.
  */
 export class ContentLoader implements vscode.Disposable {
@@ -40,23 +41,30 @@ export class ContentLoader implements vscode.Disposable {
   private loadedBank: Bank | undefined;
 
   private loadBase(): Promise<CompiledContent> {
-    this.base ??= (async () => {
-      const dist = (name: string) => vscode.Uri.joinPath(this.extensionUri, 'dist', name).fsPath;
-      const text = await readFile(dist('content.json'), 'utf8');
-      // The build validated this content and wrote its hash: when the file is that file, it is
-      // trusted as is (validating 1.6 MB again would block the extension host for ~50 ms).
-      // Anything else (a hand-edited or damaged file) is validated before use.
-      const expected = await readFile(dist('content.sha256'), 'utf8').catch(() => '');
-      const json: unknown = JSON.parse(text);
-      if (expected && createHash('sha256').update(text).digest('hex') === expected.trim() && (json as { schemaVersion?: unknown }).schemaVersion === CONTENT_SCHEMA_VERSION) {
-        return json as CompiledContent;
-      }
-      this.log.warn('content: dist/content.json does not match the hash the build wrote; validating it');
-      const parsed = CompiledContentSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`ML Associate Prep: dist/content.json is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
-      return parsed.data;
-    })();
+    this.base ??= readContent(this.dist, (why) => this.log.warn(`content: ${why}`));
     return this.base;
+  }
+
+  /**
+   * What the hover and the trap diagnostics read: the build's hover index (dist/hoverIndex.json),
+   * so a card never waits for the bank. With question packs configured, their questions count on
+   * the cards, so the merged bank is loaded instead; and it stands in for an unusable index.
+   */
+  async hover(): Promise<HoverContent> {
+    if (this.packFolders().length) return bankHoverContent(await this.get());
+    this.index ??= readHoverIndex(this.dist).then((index) => {
+      if (!index) this.log.warn('content: dist/hoverIndex.json is missing or does not match its hash; the hover uses the bank');
+      return index;
+    }, (e: unknown) => {
+      this.log.warn(`content: dist/hoverIndex.json: ${String(e)}; the hover uses the bank`);
+      return undefined;
+    });
+    return (await this.index) ?? bankHoverContent(await this.get());
+  }
+  private index: Promise<HoverContent | undefined> | undefined;
+
+  private get dist(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist').fsPath;
   }
 
   private packFolders(): string[] {

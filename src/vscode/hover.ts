@@ -35,8 +35,10 @@ export class ExamHoverProvider implements vscode.HoverProvider {
 
   /** The hover's resolver and document cache, shared with the trap diagnostics (one model per document). */
   async python(): Promise<HoverService> {
-    const bank = await this.content.get();
-    if (this.service?.bank !== bank) this.service = new HoverService(bank);
+    // The hover index, not the bank: the first card (and the first trap check) never waits for the
+    // questions. A new content (packs configured or changed) starts a new service.
+    const content = await this.content.hover();
+    if (this.service?.content !== content) this.service = new HoverService(content);
     return this.service;
   }
 

@@ -90,7 +90,7 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const settings = trapSettings();
     if (!settings.enabled) return undefined;
     const service = await this.python();
-    const pages = service.bank.content.rules;
+    const pages = service.content.rules;
     const run = checkTraps(service.cache.get(key, version, text), service.resolver, pages, settings.overrides);
     for (const f of run.failures) this.log.warn(`trap rule ${f.rule} failed on ${key}: ${f.error}`);
     return { findings: run.findings };

@@ -9,6 +9,7 @@ import { HoverService } from '../../src/core/hoverService';
 import { buildDocumentModel } from '../../src/core/python/documentModel';
 import { Resolver } from '../../src/core/python/resolver';
 import { bank, content, facts, ROOT } from './helpers/facts';
+import { bankHoverContent } from '../../src/core/hover/hoverIndex';
 
 const SEED = `import mlflow as mf
 from pyspark.ml.tuning import (CrossValidator,
@@ -69,7 +70,7 @@ describe('CLI: symbol and hover agree with the core', () => {
   const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
   it('symbol prints the canonical qualname; hover prints the same card the editor shows', () => {
-    const service = new HoverService(bank());
+    const service = new HoverService(bankHoverContent(bank()));
     const text = require('node:fs').readFileSync(fixture, 'utf8') as string;
     const lines = text.split('\n');
     let checked = 0;

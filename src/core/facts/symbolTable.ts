@@ -28,13 +28,21 @@ export interface SymbolInfo {
 }
 
 export class SymbolTable {
-  private readonly prefixes = new Set<string>();
+  private readonly prefixes: Set<string>;
 
-  constructor(readonly data: SymbolTableData) {
+  /** `namespaces`: the table's prefixes when the build worked them out already (hover index). */
+  constructor(readonly data: SymbolTableData, namespaces?: readonly string[]) {
+    this.prefixes = namespaces ? new Set(namespaces) : SymbolTable.namespacesOf(data);
+  }
+
+  /** Every dotted prefix of a symbol or alias: the packages, modules and classes that hold symbols. */
+  static namespacesOf(data: Pick<SymbolTableData, 'symbols' | 'aliases'>): Set<string> {
+    const prefixes = new Set<string>();
     for (const q of [...Object.keys(data.symbols), ...Object.keys(data.aliases)]) {
       const parts = q.split('.');
-      for (let i = 1; i < parts.length; i++) this.prefixes.add(parts.slice(0, i).join('.'));
+      for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join('.'));
     }
+    return prefixes;
   }
 
   /** The canonical name for a qualname or an alias. */
