@@ -29,10 +29,17 @@ export interface SymbolInfo {
 
 export class SymbolTable {
   private readonly prefixes: Set<string>;
+  /** The first segment of every symbol ("mlflow", "pyspark"): names an import can bring in. */
+  readonly roots: ReadonlySet<string>;
 
-  /** `namespaces`: the table's prefixes when the build worked them out already (hover index). */
-  constructor(readonly data: SymbolTableData, namespaces?: readonly string[]) {
-    this.prefixes = namespaces ? new Set(namespaces) : SymbolTable.namespacesOf(data);
+  /** `prebuilt`: what the build worked out already (hover index), so loading the table costs nothing. */
+  constructor(readonly data: SymbolTableData, prebuilt?: { namespaces: readonly string[]; roots: readonly string[] }) {
+    this.prefixes = prebuilt ? new Set(prebuilt.namespaces) : SymbolTable.namespacesOf(data);
+    this.roots = new Set(prebuilt ? prebuilt.roots : SymbolTable.rootsOf(data));
+  }
+
+  static rootsOf(data: Pick<SymbolTableData, 'symbols'>): string[] {
+    return [...new Set(Object.keys(data.symbols).map((q) => q.split('.')[0]!))];
   }
 
   /** Every dotted prefix of a symbol or alias: the packages, modules and classes that hold symbols. */

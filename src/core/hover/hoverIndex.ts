@@ -24,6 +24,8 @@ export interface HoverIndexData {
   symbols: SymbolTableData;
   /** The packages, modules and classes that hold known symbols (SymbolTable's prefixes, prebuilt). */
   namespaces: string[];
+  /** The symbols' first segments (SymbolTable's roots, prebuilt). */
+  roots: string[];
   /** symbol -> ids of the questions tagged with it, in bank order. */
   questions: Record<string, string[]>;
   rules: TrapRule[];
@@ -58,6 +60,7 @@ export function hoverIndexData(content: Pick<CompiledContent, 'cards' | 'symbols
     cards,
     symbols: content.symbols,
     namespaces: [...SymbolTable.namespacesOf(content.symbols)],
+    roots: SymbolTable.rootsOf(content.symbols),
     questions,
     rules: content.rules.map((r) => ({ id: r.id, message: r.message, severity: r.severity, deprecated: r.deprecated, params: r.params })),
   };
@@ -66,7 +69,7 @@ export function hoverIndexData(content: Pick<CompiledContent, 'cards' | 'symbols
 /** The hover content over the index's data: no copying, no maps but the table's namespaces. */
 export function hoverIndex(data: HoverIndexData): HoverContent {
   return {
-    table: new SymbolTable(data.symbols, data.namespaces),
+    table: new SymbolTable(data.symbols, data),
     rules: data.rules,
     card: (symbol) => own(data.cards, symbol),
     questionIds: (symbols) => {

@@ -43,11 +43,11 @@ function isOp(t: Tokens, i: number, op: string): boolean {
 
 /** Resolves names in a document model to API symbols through imports, aliases and simple flow. */
 export class Resolver {
-  private readonly roots: Set<string>;
+  private readonly roots: ReadonlySet<string>;
   private readonly memo = new WeakMap<DocumentModel, Map<Binding, Value | null>>();
 
   constructor(private readonly table: SymbolTable, private readonly globals: Record<string, Value> = NOTEBOOK_GLOBALS) {
-    this.roots = new Set(Object.keys(table.data.symbols).map((q) => q.split('.')[0]!));
+    this.roots = table.roots;
   }
 
   /** The API symbol named at `offset`, or undefined (strings, comments, local names, unknown APIs). */
