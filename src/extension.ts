@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
     vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh().then(() => reminder.check())),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
-    ...registerCommands({ quiz, store, content, python: () => hover.python() }),
+    ...registerCommands({ quiz, store, content, python: () => hover.pythonWithPacks() }),
     // The walkthrough's sample opens read-only from the install (a virtual document): hovers work
     // on it, and closing it never asks to save a file the learner did not write.
     vscode.workspace.registerTextDocumentContentProvider(SAMPLE_SCHEME, {

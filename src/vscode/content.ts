@@ -46,22 +46,39 @@ export class ContentLoader implements vscode.Disposable {
   }
 
   /**
-   * What the hover and the trap diagnostics read: the build's hover index (dist/hoverIndex.json),
-   * so a card never waits for the bank. With question packs configured, their questions count on
-   * the cards, so the merged bank is loaded instead; and it stands in for an unusable index.
+   * What the resolver, the cards and the trap diagnostics read: the build's hover index
+   * (dist/hoverIndex.json), never the bank, so neither the first card nor the first trap check
+   * waits for the questions. Question counts come from the merged bank once it is loaded (it has
+   * the packs' questions); an unusable index is replaced by the bank (validated).
    */
-  async hover(): Promise<HoverContent> {
-    if (this.packFolders().length) return bankHoverContent(await this.get());
+  python(): Promise<HoverContent> {
     this.index ??= readHoverIndex(this.dist).then((index) => {
-      if (!index) this.log.warn('content: dist/hoverIndex.json is missing or does not match its hash; the hover uses the bank');
-      return index;
+      if (index) return this.countingLoadedBank(index);
+      this.log.warn('content: dist/hoverIndex.json is missing or does not match its hash; the hover uses the bank');
+      return undefined;
     }, (e: unknown) => {
       this.log.warn(`content: dist/hoverIndex.json: ${String(e)}; the hover uses the bank`);
       return undefined;
     });
-    return (await this.index) ?? bankHoverContent(await this.get());
+    return this.index.then(async (index) => index ?? bankHoverContent(await this.get()));
   }
   private index: Promise<HoverContent | undefined> | undefined;
+
+  /** python(), once the packs' questions count: with packs configured, after loading the merged bank. */
+  async hover(): Promise<HoverContent> {
+    if (this.packFolders().length) await this.get();
+    return this.python();
+  }
+
+  private countingLoadedBank(index: HoverContent): HoverContent {
+    return {
+      table: index.table,
+      rules: index.rules,
+      card: (symbol) => index.card(symbol),
+      // Without packs the bank and the index count alike; with packs only the bank counts theirs.
+      questionIds: (symbols) => this.loadedBank?.forSymbols(symbols).map((q) => q.id) ?? index.questionIds(symbols),
+    };
+  }
 
   private get dist(): string {
     return vscode.Uri.joinPath(this.extensionUri, 'dist').fsPath;

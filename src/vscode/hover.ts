@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { QUIZ_SYMBOL_COMMAND } from '../core/hoverCard';
+import type { HoverContent } from '../core/hover/hoverIndex';
 import { HoverService } from '../core/hoverService';
 import { joinCells } from '../core/python/notebook';
 import type { ContentLoader } from './content';
@@ -35,9 +36,16 @@ export class ExamHoverProvider implements vscode.HoverProvider {
 
   /** The hover's resolver and document cache, shared with the trap diagnostics (one model per document). */
   async python(): Promise<HoverService> {
-    // The hover index, not the bank: the first card (and the first trap check) never waits for the
-    // questions. A new content (packs configured or changed) starts a new service.
-    const content = await this.content.hover();
+    // The hover index, not the bank: the trap checks that start after activation never load it.
+    return this.serviceFor(await this.content.python());
+  }
+
+  /** python(), with the question packs' questions counted (loads the bank only when packs are configured). */
+  async pythonWithPacks(): Promise<HoverService> {
+    return this.serviceFor(await this.content.hover());
+  }
+
+  private serviceFor(content: HoverContent): HoverService {
     if (this.service?.content !== content) this.service = new HoverService(content);
     return this.service;
   }
@@ -45,7 +53,7 @@ export class ExamHoverProvider implements vscode.HoverProvider {
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const settings = readSettings();
     if (!settings.hoverEnabled) return undefined;
-    await this.python();
+    await this.pythonWithPacks();
     if (!this.service) return undefined;
     const { key, version, text, base } = documentText(doc);
     const offset = base + doc.offsetAt(position);
