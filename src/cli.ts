@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The core without an editor: lint content, print the compiled bank and cards, resolve a symbol
 // or a hover at a position. Question-pack authors run it in their own CI.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Bank } from './core/bank';
@@ -14,6 +13,8 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from './core/diagnostics
 import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
 import { bankHoverContent, hoverIndexData } from './core/hover/hoverIndex';
+import { planIndexData } from './core/study/planContent';
+import { indexFiles } from './node/distFiles';
 import { SymbolTable } from './core/facts/symbolTable';
 import { buildDocumentModel } from './core/python/documentModel';
 import { ipynbCodeCells, joinAllCells, joinCells, offsetAt } from './core/python/notebook';
@@ -262,11 +263,10 @@ function main(argv: string[]): number {
       writeFileSync(out, JSON.stringify(content));
       // The daily goal's counts beside it, so the status bar never loads the bank (study/studyIndex.ts).
       writeFileSync(join(dirname(out), 'studyIndex.json'), JSON.stringify(studyIndexData(content)));
-      // The hover's cards, symbol table and counts beside it, so the first card never waits for the
-      // questions (hover/hoverIndex.ts); its hash lets the extension trust it without validating it.
-      const hoverIndexText = JSON.stringify(hoverIndexData(content));
-      writeFileSync(join(dirname(out), 'hoverIndex.json'), hoverIndexText);
-      writeFileSync(join(dirname(out), 'hoverIndex.sha256'), createHash('sha256').update(hoverIndexText).digest('hex'));
+      // The hover's cards, symbol table and counts (hover/hoverIndex.ts) and what the study plan reads
+      // (study/planContent.ts), so neither the first card nor the plan waits for the questions; their
+      // hashes let the extension trust them without validating them (node/distFiles.ts).
+      for (const f of [...indexFiles('hoverIndex', hoverIndexData(content)), ...indexFiles('planIndex', planIndexData(content))]) writeFileSync(join(dirname(out), f.name), f.text);
       console.log(`content: ${content.questions.length} questions, ${content.cards.length} cards, ${Object.keys(content.symbols.symbols).length} API symbols -> ${out}`);
       return 0;
     }

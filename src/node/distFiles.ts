@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CompiledContentSchema, CONTENT_SCHEMA_VERSION, type CompiledContent } from '../core/content/compiled';
 import { HOVER_INDEX_VERSION, hoverIndex, type HoverContent, type HoverIndexData } from '../core/hover/hoverIndex';
+import { PLAN_INDEX_VERSION, planIndex, type PlanContent, type PlanIndexData } from '../core/study/planContent';
 
 // The files `cli build` writes into dist/, read as the extension reads them. The build validated
 // them and wrote their hashes: a file that is that file, of the version this code knows, is trusted
@@ -31,8 +32,25 @@ export async function readContent(dist: string, untrusted: (why: string) => void
  * which is validated. Nothing here is validated field by field: the hash is the check.
  */
 export async function readHoverIndex(dist: string): Promise<HoverContent | undefined> {
-  const [text, expected] = await Promise.all([readFile(join(dist, 'hoverIndex.json'), 'utf8').catch(() => ''), expectedHash(join(dist, 'hoverIndex.sha256'))]);
+  const data = await readIndex<HoverIndexData>(dist, 'hoverIndex');
+  return data?.version === HOVER_INDEX_VERSION ? hoverIndex(data) : undefined;
+}
+
+/** dist/planIndex.json (about 40 KB: blueprints, plan weeks, objective titles, question objectives), as readHoverIndex. */
+export async function readPlanIndex(dist: string): Promise<PlanContent | undefined> {
+  const data = await readIndex<PlanIndexData>(dist, 'planIndex');
+  return data?.version === PLAN_INDEX_VERSION ? planIndex(data) : undefined;
+}
+
+/** NAME.json when NAME.sha256 (written with it by `cli build`) is its hash; else undefined. */
+async function readIndex<T>(dist: string, name: string): Promise<T | undefined> {
+  const [text, expected] = await Promise.all([readFile(join(dist, `${name}.json`), 'utf8').catch(() => ''), expectedHash(join(dist, `${name}.sha256`))]);
   if (!text || !expected || sha256(text) !== expected) return undefined;
-  const data = JSON.parse(text) as HoverIndexData;
-  return data.version === HOVER_INDEX_VERSION ? hoverIndex(data) : undefined;
+  return JSON.parse(text) as T;
+}
+
+/** Writes NAME.json and its NAME.sha256 (`cli build`), so readIndex trusts it. */
+export function indexFiles(name: string, data: unknown): { name: string; text: string }[] {
+  const text = JSON.stringify(data);
+  return [{ name: `${name}.json`, text }, { name: `${name}.sha256`, text: sha256(text) }];
 }

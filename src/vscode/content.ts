@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
 import type { CompiledContent } from '../core/content/compiled';
 import { bankHoverContent, type HoverContent } from '../core/hover/hoverIndex';
-import { readContent, readHoverIndex } from '../node/distFiles';
+import type { PlanContent } from '../core/study/planContent';
+import { readContent, readHoverIndex, readPlanIndex } from '../node/distFiles';
 import { loadPacks } from '../node/packLoader';
 
 /**
@@ -69,6 +70,24 @@ export class ContentLoader implements vscode.Disposable {
     if (this.packFolders().length) await this.get();
     return this.python();
   }
+
+  /**
+   * What the study plan reads: the bank once a surface has loaded it; before that, without question
+   * packs, dist/planIndex.json (40 KB), so showing the plan does not load 1.97 MB.
+   */
+  async plan(): Promise<PlanContent> {
+    if (this.loadedBank) return this.loadedBank;
+    if (this.packFolders().length) return this.get();
+    this.planIndex ??= readPlanIndex(this.dist).then((index) => {
+      if (!index) this.log.warn('content: dist/planIndex.json is missing or does not match its hash; the plan uses the bank');
+      return index;
+    }, (e: unknown) => {
+      this.log.warn(`content: dist/planIndex.json: ${String(e)}; the plan uses the bank`);
+      return undefined;
+    });
+    return (await this.planIndex) ?? this.get();
+  }
+  private planIndex: Promise<PlanContent | undefined> | undefined;
 
   private countingLoadedBank(index: HoverContent): HoverContent {
     return {

@@ -8,7 +8,8 @@ import { ROOT } from './helpers/facts';
 // read the hover index (dist/hoverIndex.json), never the bank (dist/content.json). The probe runs
 // activate() in a fresh process against a stand-in vscode module, with one Python file open.
 interface ProbeReport {
-  reads: { file: string; phase: 'load' | 'activate' | 'after activation' | 'hover' }[];
+  reads: { file: string; phase: 'load' | 'activate' | 'after activation' | 'plan' | 'hover' }[];
+  planRoots: string[];
   diagnosticsSet: string[];
   hover: string | null;
 }
@@ -30,6 +31,12 @@ describe('activation', () => {
     const after = report.reads.filter((r) => r.phase === 'after activation').map((r) => r.file);
     assert.ok(after.includes('hoverIndex.json'), after.join(', '));
     assert.ok(!after.includes('content.json'), 'the bank was loaded after activation');
+  });
+
+  it('shows the study plan from the plan index, with its counts, without loading the bank', () => {
+    assert.ok(report.planRoots.some((r) => /^domains: Exam domains · .* \(ready \d+ %/.test(r)), report.planRoots.join('\n'));
+    assert.ok(report.planRoots.some((r) => /^plan: Six-week plan \(0\/\d+\)/.test(r)), report.planRoots.join('\n'));
+    assert.deepEqual(report.reads.filter((r) => r.phase === 'plan').map((r) => r.file), ['planIndex.json', 'planIndex.sha256']);
   });
 
   it('shows the first card from the hover index, with its question count, without loading the bank', () => {

@@ -95,11 +95,15 @@ async function main(): Promise<void> {
   await api.ready;
   await new Promise((r) => setTimeout(r, 1200)); // past the first trap check (500 ms) and its debounce
   delay.disable();
+  phase = 'plan';
+  const t2 = performance.now();
+  const planRoots = (await api.plan.getChildren()).map((n) => `${n.kind}: ${n.label} (${n.description ?? ''})`);
+  const planMs = performance.now() - t2;
   phase = 'hover';
   const t1 = performance.now();
   const hover = await hoverProvider?.provideHover(doc, { line: 1, character: 9 });
   const hoverMs = performance.now() - t1;
-  console.log(JSON.stringify({ activateMs, freezeAfterMs: delay.max / 1e6, hoverMs, reads, diagnosticsSet, hover: hover?.contents.value ?? null }));
+  console.log(JSON.stringify({ activateMs, freezeAfterMs: delay.max / 1e6, hoverMs, planMs, planRoots, reads, diagnosticsSet, hover: hover?.contents.value ?? null }));
   process.exit(0);
 }
 main().catch((e: unknown) => {
