@@ -1,6 +1,11 @@
 // npm run bench (bundled, as the extension runs): what the editor waits for before content is usable.
 //   content.json parts   read, sha256, JSON.parse, Bank, SymbolTable (and zod, which the hash spares)
 //   hoverIndex.json      read, sha256, JSON.parse, the index over it (prebuilt namespaces)
+//   planIndex.json       the same for what the study plan reads before the bank is loaded
+//   activation           dist/extension.js activated in a new process against a stand-in vscode
+//                        (test/unit/helpers/activationProbe.ts) with one Python file open: activate(),
+//                        the longest event-loop block in the 1.2 s after it (the first trap check
+//                        included), the plan tree's first getChildren and the first hover
 //   first card, cold     a new Node process per run: load the content the hover reads, build the
 //                        model of the walkthrough's sample file and render the card on mlflow.log_param;
 //                        through the hover index (now) and through the bank (what the hover did before)
@@ -14,6 +19,7 @@ import { CompiledContentSchema, type CompiledContent } from '../src/core/content
 import { SymbolTable } from '../src/core/facts/symbolTable';
 import { bankHoverContent, hoverIndex, type HoverContent, type HoverIndexData } from '../src/core/hover/hoverIndex';
 import { HoverService } from '../src/core/hoverService';
+import { planIndex, type PlanIndexData } from '../src/core/study/planContent';
 import { readContent, readHoverIndex } from '../src/node/distFiles';
 
 const ROOT = join(__dirname, '..');
@@ -76,6 +82,29 @@ function parent(): void {
   const iparse = time(RUNS, () => JSON.parse(iread.value) as HoverIndexData);
   row('  JSON.parse', iparse);
   row('  hoverIndex (prebuilt table)', time(RUNS, () => hoverIndex(iparse.value)));
+
+  const planFile = join(DIST, 'planIndex.json');
+  const pread = time(RUNS, () => readFileSync(planFile, 'utf8'));
+  console.log(`dist/planIndex.json (${(pread.value.length / 1e6).toFixed(2)} MB)`);
+  row('  read + sha256 + JSON.parse', time(RUNS, () => {
+    const text = readFileSync(planFile, 'utf8');
+    sha(text);
+    return JSON.parse(text) as PlanIndexData;
+  }));
+  row('  planIndex', time(RUNS, () => planIndex(JSON.parse(pread.value) as PlanIndexData)));
+
+  const ACT = 5;
+  const probes = Array.from({ length: ACT }, () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'unit', 'helpers', 'activationProbe.ts'), 'dist'], { cwd: ROOT, encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as { activateMs: number; freezeAfterMs: number; planMs: number; hoverMs: number; reads: { file: string }[] };
+  });
+  console.log('');
+  console.log(`activation of dist/extension.js (new process each, median of ${ACT})`);
+  console.log(`  activate()                                 ${f(median(probes.map((p) => p.activateMs)))}`);
+  console.log(`  longest block in the 1.2 s after it        ${f(median(probes.map((p) => p.freezeAfterMs)))}   (target <= 20 ms; includes the first trap check)`);
+  console.log(`  study plan tree, first getChildren         ${f(median(probes.map((p) => p.planMs)))}`);
+  console.log(`  first hover (index already loaded)         ${f(median(probes.map((p) => p.hoverMs)))}`);
+  console.log(`  dist files read: ${[...new Set(probes.flatMap((p) => p.reads.map((r) => r.file)).filter((n) => !n.startsWith('extension.js')))].join(', ')}`);
 
   const COLD = 9;
   const cold = (mode: string) => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers/facts';
 
@@ -44,5 +44,11 @@ describe('activation', () => {
     assert.match(report.hover ?? '', /Quiz me on this \(\d+ questions?\)/);
     assert.deepEqual(report.reads.filter((r) => r.file.startsWith('content')), []);
     assert.equal(report.reads.filter((r) => r.file === 'hoverIndex.json').length, 1, 'the index is read once');
+  });
+
+  it('packages every dist file it reads (.vscodeignore)', () => {
+    const allowed = new Set(readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!dist/')).map((l) => l.slice('!dist/'.length)));
+    const read = [...new Set(report.reads.map((r) => r.file).filter((f) => !f.endsWith('.map')))];
+    for (const f of [...read, 'content.json', 'content.sha256', 'studyIndex.json']) assert.ok(allowed.has(f), `dist/${f} is read but left out of the .vsix`);
   });
 });
