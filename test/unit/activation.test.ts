@@ -51,4 +51,12 @@ describe('activation', () => {
     const read = [...new Set(report.reads.map((r) => r.file).filter((f) => !f.endsWith('.map')))];
     for (const f of [...read, 'content.json', 'content.sha256', 'studyIndex.json']) assert.ok(allowed.has(f), `dist/${f} is read but left out of the .vsix`);
   });
+
+  it('leaves the bank to the surfaces that need questions: the hover, trap, status bar, goal and plan adapters never ask for it', () => {
+    // ContentLoader.get() loads the bank; these run at or right after activation and read the indexes.
+    for (const f of ['hover.ts', 'traps.ts', 'statusBar.ts', 'studyGoal.ts', 'studyPlan.ts', 'reminders.ts']) {
+      const text = readFileSync(join(ROOT, 'src', 'vscode', f), 'utf8').replace(/\/\/.*$/gm, '');
+      assert.doesNotMatch(text, /content\.get\(\)|readContent\(|new Bank\(/, `src/vscode/${f} loads the bank`);
+    }
+  });
 });
