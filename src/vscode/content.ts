@@ -9,8 +9,9 @@ import { loadPacks } from '../node/packLoader';
 
 /**
  * The content the surfaces use: the compiled bank (dist/content.json, read the first time a surface
- * needs it, never at activation) plus the question packs named in the settings; and for the hover,
- * the smaller hover index the build writes beside it.
+ * needs it, never at activation) plus the question packs named in the settings; and the smaller
+ * indexes the build writes beside it, which the hover, the trap checks and the study plan read
+ * instead until the bank is needed (python(), hover(), plan()).
  * A pack's problems go to the Problems panel with their file and line; its valid files join the bank.
  */
 export class ContentLoader implements vscode.Disposable {
