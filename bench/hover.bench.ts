@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bank } from '../src/core/bank';
 import { CompiledContentSchema } from '../src/core/content/compiled';
+import { bankHoverContent } from '../src/core/hover/hoverIndex';
 import { HoverService } from '../src/core/hoverService';
 import { buildDocumentModel } from '../src/core/python/documentModel';
 
@@ -66,7 +67,7 @@ function stats(xs: number[]) {
 }
 const ms = (x: number) => (x < 0.1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toFixed(3)} ms`);
 
-const service = new HoverService(bank);
+const service = new HoverService(bankHoverContent(bank));
 const pick = (i: number) => targets[(i * 7919) % targets.length]!;
 let hits = 0;
 
@@ -158,7 +159,7 @@ function editSequence(measure: (kind: string, text: string, offset: number, i: n
 const incremental: Record<string, number[]> = { typing: [], state: [], paste: [] };
 const full: Record<string, number[]> = { typing: [], state: [], paste: [] };
 // Pass 1: the cache, each hover the first on a new version (the previous version's model is updated).
-const editService = new HoverService(bank);
+const editService = new HoverService(bankHoverContent(bank));
 let version = 1;
 editService.hover('edited', version, () => text, pick(0));
 editSequence((kind, current, offset) => {

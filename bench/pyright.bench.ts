@@ -2,8 +2,8 @@
 //   pyright   `pyright-langserver --stdio` (the dev dependency), driven over LSP as an editor does:
 //             cold = initialize + open + first hover answered; warm = hovers on the unchanged
 //             document; after an edit = didChange then the next hover answered
-//   ours      the extension's hover path in this process (HoverService over dist/content.json):
-//             cold = content read + first card; warm; first hover after an edit
+//   ours      the extension's hover path in this process (HoverService over dist/hoverIndex.json):
+//             cold = index read + first card; warm; first hover after an edit
 // The file imports mlflow/pyspark/hyperopt, which are not installed here: pyright still parses,
 // binds and checks the whole file, as it does in an environment without those packages.
 import { spawn } from 'node:child_process';
@@ -11,9 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Bank } from '../src/core/bank';
-import type { CompiledContent } from '../src/core/content/compiled';
 import { HoverService } from '../src/core/hoverService';
+import { readHoverIndex } from '../src/node/distFiles';
 import { hoverTargets, ms, quantiles, samplePython } from './pythonSample';
 
 const ROOT = join(__dirname, '..');
@@ -133,10 +132,11 @@ async function pyright(): Promise<Figures> {
   }
 }
 
-function ours(): Figures {
+async function ours(): Promise<Figures> {
   const t0 = performance.now();
-  const content = JSON.parse(readFileSync(join(ROOT, 'dist', 'content.json'), 'utf8')) as CompiledContent;
-  const service = new HoverService(new Bank(content));
+  const index = await readHoverIndex(join(ROOT, 'dist'));
+  if (!index) throw new Error('dist/hoverIndex.json is missing or stale: run npm run build');
+  const service = new HoverService(index);
   let answered = 0;
   let current = text;
   const hover = (version: number, offset: number) => {
@@ -162,7 +162,7 @@ function ours(): Figures {
 }
 
 async function main(): Promise<void> {
-  const us = ours();
+  const us = await ours();
   const them = await pyright();
   const row = (name: string, a: number, b: number) => console.log(`${name.padEnd(26)}${ms(a).padStart(12)}${ms(b).padStart(12)}${`${(b / a).toFixed(0)}x`.padStart(10)}`);
   const [uw, tw, ue, te] = [quantiles(us.warm), quantiles(them.warm), quantiles(us.edited), quantiles(them.edited)];

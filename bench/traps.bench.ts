@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bank } from '../src/core/bank';
+import { bankHoverContent } from '../src/core/hover/hoverIndex';
 import { CompiledContentSchema } from '../src/core/content/compiled';
 import { SymbolTable } from '../src/core/facts/symbolTable';
 import { buildDocumentModel } from '../src/core/python/documentModel';
@@ -97,7 +98,7 @@ try {
   for (let r = 0; r < 3; r++) {
     const t = performance.now();
     const counter = new UsageCounter();
-    for (const file of pythonFiles([dir]).files) counter.add(apisInDocument(buildDocumentModel(readFileSync(file, 'utf8')), resolver, bank));
+    for (const file of pythonFiles([dir]).files) counter.add(apisInDocument(buildDocumentModel(readFileSync(file, 'utf8')), resolver, bankHoverContent(bank)));
     apis = counter.report().apis.length;
     runs.push(performance.now() - t);
   }

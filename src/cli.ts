@@ -12,6 +12,9 @@ import { coverageReport, formatCoverage } from './core/coverage';
 import { formatDiagnostic, hasErrors, oneLine, type Diagnostic } from './core/diagnostics';
 import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
+import { bankHoverContent, hoverIndexData } from './core/hover/hoverIndex';
+import { planIndexData } from './core/study/planContent';
+import { indexFiles } from './node/distFiles';
 import { SymbolTable } from './core/facts/symbolTable';
 import { buildDocumentModel } from './core/python/documentModel';
 import { documentOverLimits } from './core/python/limits';
@@ -226,7 +229,7 @@ function usage(args: string[]): number {
       counter.skip(file, e instanceof Error ? e.message : String(e));
       continue;
     }
-    counter.add(apisInDocument(buildDocumentModel('cells' in src ? joinAllCells(src.cells).text : src.text), resolver, bank));
+    counter.add(apisInDocument(buildDocumentModel('cells' in src ? joinAllCells(src.cells).text : src.text), resolver, bankHoverContent(bank)));
   }
   const report = counter.report();
   if (json) {
@@ -268,6 +271,10 @@ function main(argv: string[]): number {
       writeFileSync(out, JSON.stringify(content));
       // The daily goal's counts beside it, so the status bar never loads the bank (study/studyIndex.ts).
       writeFileSync(join(dirname(out), 'studyIndex.json'), JSON.stringify(studyIndexData(content)));
+      // The hover's cards, symbol table and counts (hover/hoverIndex.ts) and what the study plan reads
+      // (study/planContent.ts), so neither the first card nor the plan waits for the questions; their
+      // hashes let the extension trust them without validating them (node/distFiles.ts).
+      for (const f of [...indexFiles('hoverIndex', hoverIndexData(content)), ...indexFiles('planIndex', planIndexData(content))]) writeFileSync(join(dirname(out), f.name), f.text);
       console.log(`content: ${content.questions.length} questions, ${content.cards.length} cards, ${Object.keys(content.symbols.symbols).length} API symbols -> ${out}`);
       return 0;
     }
@@ -319,7 +326,7 @@ function main(argv: string[]): number {
         console.error(oneLine(`${file}: no ${command === 'hover' ? 'card' : 'symbol'}: ${over} (see src/core/python/limits.ts)`));
         return 1;
       }
-      const service = new HoverService(new Bank(loadCompiled()));
+      const service = new HoverService(bankHoverContent(new Bank(loadCompiled())));
       if (command === 'symbol') {
         const r = service.resolve(file, 0, () => text, offset);
         if (!r) return 1;

@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // which Settings Sync carries to other machines, is rewritten only every so many answers).
     vscode.window.onDidChangeWindowState((w) => void (w.focused ? store.refresh().then(() => reminder.check()) : store.flush())),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
-    ...registerCommands({ quiz, store, content, python: () => hover.python() }),
+    ...registerCommands({ quiz, store, content, python: () => hover.pythonWithPacks() }),
     // The walkthrough's sample opens read-only from the install (a virtual document): hovers work
     // on it, and closing it never asks to save a file the learner did not write.
     vscode.workspace.registerTextDocumentContentProvider(SAMPLE_SCHEME, {

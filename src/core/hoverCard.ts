@@ -1,14 +1,13 @@
-import type { Card } from './content/schema';
+import type { HoverCard } from './hover/hoverIndex';
 import type { Resolution } from './python/resolver';
-import type { Bank } from './bank';
 
 /** The command "Quiz me on this" runs; its argument is the card's symbol. */
 export const QUIZ_SYMBOL_COMMAND = 'mlAssociatePrep.quizSymbol';
 
-const LIBRARY_NAMES: Record<Card['library'], string> = { mlflow: 'MLflow', pyspark: 'PySpark', hyperopt: 'Hyperopt', databricks: 'Databricks' };
+const LIBRARY_NAMES: Record<HoverCard['library'], string> = { mlflow: 'MLflow', pyspark: 'PySpark', hyperopt: 'Hyperopt', databricks: 'Databricks' };
 
 /** The card for a resolved name: the note on the class it was called on, else on its definition. */
-export function cardFor(bank: Bank, r: Resolution): Card | undefined {
+export function cardFor<C extends HoverCard>(bank: { card(symbol: string): C | undefined }, r: Resolution): C | undefined {
   const member = r.qualname.split('.').pop()!;
   if (r.calledOn) {
     const onCaller = bank.card(`${r.calledOn}.${member}`);
@@ -18,7 +17,7 @@ export function cardFor(bank: Bank, r: Resolution): Card | undefined {
 }
 
 /** The symbols whose questions "Quiz me on this" offers for a card. */
-export function quizSymbols(card: Card, r?: Resolution): string[] {
+export function quizSymbols(card: HoverCard, r?: Resolution): string[] {
   return [...new Set([card.symbol, ...(r ? [r.qualname] : [])])];
 }
 
@@ -31,7 +30,7 @@ export function escapeAngles(md: string): string {
 }
 
 /** The card as Markdown, identical in the editor's hover and in `cli hover`. */
-export function cardMarkdown(card: Card, questionCount: number, symbols: readonly string[] = [card.symbol]): string {
+export function cardMarkdown(card: HoverCard, questionCount: number, symbols: readonly string[] = [card.symbol]): string {
   const kind = card.kind === 'class' ? 'class' : card.kind === 'property' ? 'property' : card.kind === 'attribute' ? 'attribute' : card.kind.includes('method') ? 'method' : card.kind;
   const quiz = questionCount
     ? `[Quiz me on this (${questionCount} question${questionCount === 1 ? '' : 's'})](command:${QUIZ_SYMBOL_COMMAND}?${encodeURIComponent(JSON.stringify(symbols))} "Practise the questions on ${card.symbol}")`

@@ -1,7 +1,5 @@
-import type { Bank } from './bank';
-import type { Card } from './content/schema';
 import type { Library } from './facts/factTypes';
-import { SymbolTable } from './facts/symbolTable';
+import type { HoverCard, HoverContent } from './hover/hoverIndex';
 import { cardFor, cardMarkdown, quizSymbols } from './hoverCard';
 import { DocumentCache } from './python/documentCache';
 import type { DocumentModel } from './python/documentModel';
@@ -10,7 +8,7 @@ import { Resolver, type Resolution } from './python/resolver';
 
 export interface HoverResult {
   resolution: Resolution;
-  card: Card;
+  card: HoverCard;
   markdown: string;
   questionCount: number;
 }
@@ -22,8 +20,9 @@ export class HoverService {
   /** Per document key: the version last measured and whether it was over the limits. */
   private readonly oversize = new Map<string, { version: number; over: boolean }>();
 
-  constructor(readonly bank: Bank) {
-    this.resolver = new Resolver(new SymbolTable(bank.content.symbols));
+  /** `content`: the build's hover index (hover/hoverIndex.ts), or a loaded bank's (bankHoverContent). */
+  constructor(readonly content: HoverContent) {
+    this.resolver = new Resolver(content.table);
   }
 
   /** The API symbol at `offset` of a document (identified by key and version for caching). */
@@ -57,10 +56,10 @@ export class HoverService {
   hover(key: string, version: number, text: () => string, offset: number, enabled?: (lib: Library) => boolean): HoverResult | undefined {
     const resolution = this.resolve(key, version, text, offset);
     if (!resolution) return undefined;
-    const card = cardFor(this.bank, resolution);
+    const card = cardFor(this.content, resolution);
     if (!card || (enabled && !enabled(card.library))) return undefined;
     const symbols = quizSymbols(card, resolution);
-    const questionCount = this.bank.forSymbols(symbols).length;
+    const questionCount = this.content.questionIds(symbols).length;
     return { resolution, card, markdown: cardMarkdown(card, questionCount, symbols), questionCount };
   }
 }

@@ -1,4 +1,4 @@
-import type { Bank } from './bank';
+import type { PlanContent } from './study/planContent';
 import type { Blueprint } from './content/schema';
 import { lastAnswers } from './engine/selection';
 import type { Progress, Tick } from './progress/schema';
@@ -36,7 +36,7 @@ export interface PlanNode {
 export const objectiveTickId = (objective: string): string => `objective:${objective}`;
 
 /** Objectives whose last answers prove them known. */
-export function provenObjectives(bank: Bank, progress: Progress): Set<string> {
+export function provenObjectives(bank: Pick<PlanContent, 'get'>, progress: Progress): Set<string> {
   const per = new Map<string, { n: number; right: number }>();
   for (const a of lastAnswers(progress).values()) {
     const q = bank.get(a.q);
@@ -57,7 +57,7 @@ function checkState(tick: Tick | undefined, proven: boolean, autoTick: boolean):
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** The "what next" suggestion: the weakest domain's due questions, else its unseen ones. */
-export function whatNext(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, readiness: Readiness): { label: string; detail: string; domain?: string; action: 'review' | 'practice' | 'mock' } {
+export function whatNext(bank: Pick<PlanContent, 'get'>, progress: Progress, blueprint: Blueprint, now: number, readiness: Readiness): { label: string; detail: string; domain?: string; action: 'review' | 'practice' | 'mock' } {
   const weakest = [...readiness.domains].sort((a, b) => a.predicted - b.predicted)[0];
   if (!weakest) return { label: 'Start practising', detail: '', action: 'practice' };
   const dom = blueprint.domains.find((d) => d.id === weakest.domain)!;
@@ -73,7 +73,7 @@ export function whatNext(bank: Bank, progress: Progress, blueprint: Blueprint, n
 }
 
 /** The whole tree; with `study` and a booked exam, the weeks are dated and the exam's goal and forecast lead. */
-export function planTree(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, autoTick = true, study?: StudyOptions): PlanNode[] {
+export function planTree(bank: PlanContent, progress: Progress, blueprint: Blueprint, now: number, autoTick = true, study?: StudyOptions): PlanNode[] {
   const proven = provenObjectives(bank, progress);
   const readiness = computeReadiness(bank, progress, blueprint, now);
   const next = whatNext(bank, progress, blueprint, now, readiness);

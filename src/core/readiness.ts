@@ -1,4 +1,4 @@
-import type { Bank } from './bank';
+import type { PlanContent } from './study/planContent';
 import type { Blueprint } from './content/schema';
 import type { Progress } from './progress/schema';
 import { cardsFrom, retrievability, type CardState } from './scheduler';
@@ -63,7 +63,7 @@ function normalCdf(x: number): number {
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Predicted exam score per domain and overall under a blueprint. */
-export function computeReadiness(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, cards: Map<string, CardState> = cardsFrom(progress)): Readiness {
+export function computeReadiness(bank: Pick<PlanContent, 'questions'>, progress: Progress, blueprint: Blueprint, now: number, cards: Map<string, CardState> = cardsFrom(progress)): Readiness {
   return readinessFromChances(bank, blueprint, (id) => {
     const c = cards.get(id);
     return c && questionChance(c, now);
@@ -74,7 +74,7 @@ export function computeReadiness(bank: Bank, progress: Progress, blueprint: Blue
  * The same prediction from any chance per question (undefined: not answered). The exam-day
  * forecast (study/forecast.ts) feeds it the chances it simulates.
  */
-export function readinessFromChances(bank: Bank, blueprint: Blueprint, chanceOf: (questionId: string) => number | undefined): Readiness {
+export function readinessFromChances(bank: Pick<PlanContent, 'questions'>, blueprint: Blueprint, chanceOf: (questionId: string) => number | undefined): Readiness {
   const domains = blueprint.domains.map((d): DomainReadiness => {
     const perObjective = d.objectives.map((o) => {
       let sum = 0;

@@ -1,14 +1,17 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
-import { CompiledContentSchema, CONTENT_SCHEMA_VERSION, type CompiledContent } from '../core/content/compiled';
+import type { CompiledContent } from '../core/content/compiled';
+import { bankHoverContent, type HoverContent } from '../core/hover/hoverIndex';
+import type { PlanContent } from '../core/study/planContent';
+import { readContent, readHoverIndex, readPlanIndex } from '../node/distFiles';
 import { loadPacks } from '../node/packLoader';
 
 /**
- * The content the surfaces use: the compiled bank (dist/content.json, read and validated the first
- * time a surface needs it, never at activation) plus the question packs named in the settings.
+ * The content the surfaces use: the compiled bank (dist/content.json, read the first time a surface
+ * needs it, never at activation) plus the question packs named in the settings; and the smaller
+ * indexes the build writes beside it, which the hover, the trap checks and the study plan read
+ * instead until the bank is needed (python(), hover(), plan()).
  * A pack's problems go to the Problems panel with their file and line; its valid files join the bank.
  */
 export class ContentLoader implements vscode.Disposable {
@@ -40,23 +43,65 @@ export class ContentLoader implements vscode.Disposable {
   private loadedBank: Bank | undefined;
 
   private loadBase(): Promise<CompiledContent> {
-    this.base ??= (async () => {
-      const dist = (name: string) => vscode.Uri.joinPath(this.extensionUri, 'dist', name).fsPath;
-      const text = await readFile(dist('content.json'), 'utf8');
-      // The build validated this content and wrote its hash: when the file is that file, it is
-      // trusted as is (validating 1.6 MB again would block the extension host for ~50 ms).
-      // Anything else (a hand-edited or damaged file) is validated before use.
-      const expected = await readFile(dist('content.sha256'), 'utf8').catch(() => '');
-      const json: unknown = JSON.parse(text);
-      if (expected && createHash('sha256').update(text).digest('hex') === expected.trim() && (json as { schemaVersion?: unknown }).schemaVersion === CONTENT_SCHEMA_VERSION) {
-        return json as CompiledContent;
-      }
-      this.log.warn('content: dist/content.json does not match the hash the build wrote; validating it');
-      const parsed = CompiledContentSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`ML Associate Prep: dist/content.json is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
-      return parsed.data;
-    })();
+    this.base ??= readContent(this.dist, (why) => this.log.warn(`content: ${why}`));
     return this.base;
+  }
+
+  /**
+   * What the resolver, the cards and the trap diagnostics read: the build's hover index
+   * (dist/hoverIndex.json), never the bank, so neither the first card nor the first trap check
+   * waits for the questions. Question counts come from the merged bank once it is loaded (it has
+   * the packs' questions); an unusable index is replaced by the bank (validated).
+   */
+  python(): Promise<HoverContent> {
+    this.index ??= readHoverIndex(this.dist).then((index) => {
+      if (index) return this.countingLoadedBank(index);
+      this.log.warn('content: dist/hoverIndex.json is missing or does not match its hash; the hover uses the bank');
+      return undefined;
+    }, (e: unknown) => {
+      this.log.warn(`content: dist/hoverIndex.json: ${String(e)}; the hover uses the bank`);
+      return undefined;
+    });
+    return this.index.then(async (index) => index ?? bankHoverContent(await this.get()));
+  }
+  private index: Promise<HoverContent | undefined> | undefined;
+
+  /** python(), once the packs' questions count: with packs configured, after loading the merged bank. */
+  async hover(): Promise<HoverContent> {
+    if (this.packFolders().length) await this.get();
+    return this.python();
+  }
+
+  /**
+   * What the study plan reads: the bank once a surface has loaded it; before that, without question
+   * packs, dist/planIndex.json (40 KB), so showing the plan does not load 1.97 MB.
+   */
+  async plan(): Promise<PlanContent> {
+    if (this.loadedBank) return this.loadedBank;
+    if (this.packFolders().length) return this.get();
+    this.planIndex ??= readPlanIndex(this.dist).then((index) => {
+      if (!index) this.log.warn('content: dist/planIndex.json is missing or does not match its hash; the plan uses the bank');
+      return index;
+    }, (e: unknown) => {
+      this.log.warn(`content: dist/planIndex.json: ${String(e)}; the plan uses the bank`);
+      return undefined;
+    });
+    return (await this.planIndex) ?? this.get();
+  }
+  private planIndex: Promise<PlanContent | undefined> | undefined;
+
+  private countingLoadedBank(index: HoverContent): HoverContent {
+    return {
+      table: index.table,
+      rules: index.rules,
+      card: (symbol) => index.card(symbol),
+      // Without packs the bank and the index count alike; with packs only the bank counts theirs.
+      questionIds: (symbols) => this.loadedBank?.forSymbols(symbols).map((q) => q.id) ?? index.questionIds(symbols),
+    };
+  }
+
+  private get dist(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist').fsPath;
   }
 
   private packFolders(): string[] {

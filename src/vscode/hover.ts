@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PerfLog } from './perfLog';
 import { QUIZ_SYMBOL_COMMAND } from '../core/hoverCard';
+import type { HoverContent } from '../core/hover/hoverIndex';
 import { HoverService } from '../core/hoverService';
 import { joinCells } from '../core/python/notebook';
 import type { ContentLoader } from './content';
@@ -36,8 +37,17 @@ export class ExamHoverProvider implements vscode.HoverProvider {
 
   /** The hover's resolver and document cache, shared with the trap diagnostics (one model per document). */
   async python(): Promise<HoverService> {
-    const bank = await this.content.get();
-    if (this.service?.bank !== bank) this.service = new HoverService(bank);
+    // The hover index, not the bank: the trap checks that start after activation never load it.
+    return this.serviceFor(await this.content.python());
+  }
+
+  /** python(), with the question packs' questions counted (loads the bank only when packs are configured). */
+  async pythonWithPacks(): Promise<HoverService> {
+    return this.serviceFor(await this.content.hover());
+  }
+
+  private serviceFor(content: HoverContent): HoverService {
+    if (this.service?.content !== content) this.service = new HoverService(content);
     return this.service;
   }
 
@@ -53,7 +63,7 @@ export class ExamHoverProvider implements vscode.HoverProvider {
   private async card(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const settings = readSettings();
     if (!settings.hoverEnabled) return undefined;
-    await this.python();
+    await this.pythonWithPacks();
     if (!this.service) return undefined;
     const { key, version, text, base } = documentText(doc);
     const offset = base + doc.offsetAt(position);

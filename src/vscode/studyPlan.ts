@@ -42,7 +42,8 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
 
   async getChildren(node?: PlanNode): Promise<PlanNode[]> {
     if (node) return node.children ?? [];
-    const bank = await this.content.get();
+    // The plan index until a surface has loaded the bank (study/planContent.ts).
+    const bank = await this.content.plan();
     const s = readSettings();
     const roots = planTree(bank, this.store.progress, bank.blueprint(s.blueprint), Date.now(), s.autoTick, { clock: systemClock, goal: s.goal });
     this.parents = new Map();

@@ -90,7 +90,7 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const settings = trapSettings();
     if (!settings.enabled) return undefined;
     const service = await this.python();
-    const pages = service.bank.content.rules;
+    const pages = service.content.rules;
     const model = service.model(key, version, text);
     if (!model) return { findings: [] }; // past the size limits: no traps, like no hovers
     const run = checkTraps(model, service.resolver, pages, settings.overrides);

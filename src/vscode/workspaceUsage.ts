@@ -42,7 +42,7 @@ export async function scanWorkspace(python: HoverService, token?: vscode.Cancell
         }
         text = joinAllCells(nb.cells).text;
       }
-      counter.add(apisInDocument(buildDocumentModel(text), python.resolver, python.bank));
+      counter.add(apisInDocument(buildDocumentModel(text), python.resolver, python.content));
     } catch (e) {
       counter.skip(name, e instanceof Error ? e.message : String(e));
     }

@@ -11,6 +11,7 @@ import { compileContent } from '../../src/core/content/compile';
 import { HoverService } from '../../src/core/hoverService';
 import { findProjectRoot, loadCompileInput } from '../../src/node/contentSources';
 import { packish, pythonInput, runPackInput, runPythonInput } from '../unit/helpers/fuzzInputs';
+import { bankHoverContent } from '../../src/core/hover/hoverIndex';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -26,7 +27,7 @@ if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 1 || (only &&
 }
 
 const content = compileContent(loadCompileInput(findProjectRoot(process.cwd()))).content;
-const service = new HoverService(new Bank(content));
+const service = new HoverService(bankHoverContent(new Bank(content)));
 
 interface Target<T> {
   name: 'resolver' | 'pack';

@@ -10,6 +10,7 @@ import { buildDocumentModel } from '../../src/core/python/documentModel';
 import { Resolver } from '../../src/core/python/resolver';
 import { bank, content, facts, ROOT } from './helpers/facts';
 import { packish, pythonInput, pythonish, runPackInput, runPythonInput } from './helpers/fuzzInputs';
+import { bankHoverContent } from '../../src/core/hover/hoverIndex';
 
 describe('resolver robustness (fuzz)', () => {
   const resolver = new Resolver(facts().table);
@@ -42,7 +43,7 @@ describe('resolver robustness (fuzz)', () => {
 
   // The short run of `npm run fuzz` (test/fuzz/fuzz.ts): the same inputs and checks, fewer of them.
   it('npm run fuzz, resolver target, 300 inputs: files and notebooks, hovers and whole-document passes never throw', () => {
-    const service = new HoverService(bank());
+    const service = new HoverService(bankHoverContent(bank()));
     let version = 0;
     fc.assert(fc.property(pythonInput, (input) => runPythonInput(service, input, ++version)), { numRuns: 300 });
   });
@@ -61,7 +62,7 @@ describe('CLI: symbol and hover agree with the core', () => {
   const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
   it('symbol prints the canonical qualname; hover prints the same card the editor shows', () => {
-    const service = new HoverService(bank());
+    const service = new HoverService(bankHoverContent(bank()));
     const text = require('node:fs').readFileSync(fixture, 'utf8') as string;
     const lines = text.split('\n');
     let checked = 0;

@@ -28,13 +28,28 @@ export interface SymbolInfo {
 }
 
 export class SymbolTable {
-  private readonly prefixes = new Set<string>();
+  private readonly prefixes: Set<string>;
+  /** The first segment of every symbol ("mlflow", "pyspark"): names an import can bring in. */
+  readonly roots: ReadonlySet<string>;
 
-  constructor(readonly data: SymbolTableData) {
+  /** `prebuilt`: what the build worked out already (hover index), so loading the table costs nothing. */
+  constructor(readonly data: SymbolTableData, prebuilt?: { namespaces: readonly string[]; roots: readonly string[] }) {
+    this.prefixes = prebuilt ? new Set(prebuilt.namespaces) : SymbolTable.namespacesOf(data);
+    this.roots = new Set(prebuilt ? prebuilt.roots : SymbolTable.rootsOf(data));
+  }
+
+  static rootsOf(data: Pick<SymbolTableData, 'symbols'>): string[] {
+    return [...new Set(Object.keys(data.symbols).map((q) => q.split('.')[0]!))];
+  }
+
+  /** Every dotted prefix of a symbol or alias: the packages, modules and classes that hold symbols. */
+  static namespacesOf(data: Pick<SymbolTableData, 'symbols' | 'aliases'>): Set<string> {
+    const prefixes = new Set<string>();
     for (const q of [...Object.keys(data.symbols), ...Object.keys(data.aliases)]) {
       const parts = q.split('.');
-      for (let i = 1; i < parts.length; i++) this.prefixes.add(parts.slice(0, i).join('.'));
+      for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join('.'));
     }
+    return prefixes;
   }
 
   /** The canonical name for a qualname or an alias. */

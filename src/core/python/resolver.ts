@@ -44,11 +44,11 @@ function isOp(t: Tokens, i: number, op: string): boolean {
 
 /** Resolves names in a document model to API symbols through imports, aliases and simple flow. */
 export class Resolver {
-  private readonly roots: Set<string>;
+  private readonly roots: ReadonlySet<string>;
   private readonly memo = new WeakMap<DocumentModel, Map<Binding, Value | null>>();
 
   constructor(private readonly table: SymbolTable, private readonly globals: Record<string, Value> = NOTEBOOK_GLOBALS) {
-    this.roots = rootsOf(table);
+    this.roots = table.roots;
   }
 
   /** The API symbol named at `offset`, or undefined (strings, comments, local names, unknown APIs). */
@@ -264,15 +264,6 @@ export class Resolver {
     memo.set(b, v ?? null);
     return v;
   }
-}
-
-// The top-level packages of a table's symbols, once per table: each content check makes a
-// resolver, and splitting 2,700 names each time cost more than checking a small question pack.
-const rootsByTable = new WeakMap<SymbolTable, Set<string>>();
-function rootsOf(table: SymbolTable): Set<string> {
-  let roots = rootsByTable.get(table);
-  if (!roots) rootsByTable.set(table, (roots = new Set(Object.keys(table.data.symbols).map((q) => q.split('.')[0]!))));
-  return roots;
 }
 
 function typeValue(type: string): Value {

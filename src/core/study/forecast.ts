@@ -1,4 +1,4 @@
-import type { Bank } from '../bank';
+import type { PlanContent } from './planContent';
 import type { Blueprint } from '../content/schema';
 import type { Progress } from '../progress/schema';
 import { computeReadiness, GUESS, questionChance, readinessFromChances, type Readiness } from '../readiness';
@@ -98,7 +98,7 @@ function expectedChance(sim: Sim, card: Card | undefined, m: number, p: number):
 }
 
 /** The exam-day forecast; undefined when the exam is today or past. */
-export function examForecast(bank: Bank, progress: Progress, blueprint: Blueprint, exam: Day, clock: Clock, settings: GoalSettings = DEFAULT_GOAL): ExamForecast | undefined {
+export function examForecast(bank: PlanContent, progress: Progress, blueprint: Blueprint, exam: Day, clock: Clock, settings: GoalSettings = DEFAULT_GOAL): ExamForecast | undefined {
   const now = clock.now();
   const today = todayOf(clock);
   if (daysBetween(today, exam) <= 0) return undefined;

@@ -1,4 +1,4 @@
-import type { Bank } from '../bank';
+import type { PlanContent } from './planContent';
 import type { Blueprint } from '../content/schema';
 import type { PlanNode } from '../plan';
 import type { Progress } from '../progress/schema';
@@ -22,7 +22,7 @@ export interface StudyOptions {
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** The exam-day forecast for the tree, or undefined without a date (or on the exam day). */
-export function forecastFor(bank: Bank, progress: Progress, blueprint: Blueprint, study: StudyOptions): ExamForecast | undefined {
+export function forecastFor(bank: PlanContent, progress: Progress, blueprint: Blueprint, study: StudyOptions): ExamForecast | undefined {
   const booked = bookedExam(progress, study.clock);
   return booked && examForecast(bank, progress, blueprint, booked.exam, study.clock, study.goal);
 }
@@ -44,7 +44,7 @@ export function datePlanWeeks(weeks: PlanNode[], progress: Progress, study: Stud
 }
 
 /** "Exam on 14 Dec 2026 (in 18 days)" with today's goal, streak, pace and forecast as children. */
-export function examNode(bank: Bank, progress: Progress, blueprint: Blueprint, study: StudyOptions, forecast: ExamForecast | undefined): PlanNode | undefined {
+export function examNode(bank: PlanContent, progress: Progress, blueprint: Blueprint, study: StudyOptions, forecast: ExamForecast | undefined): PlanNode | undefined {
   const booked = bookedExam(progress, study.clock);
   if (!booked) return undefined;
   const report = dailyGoal(studyIndexOf(bank), progress, blueprint.id, study.clock, study.goal);

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import type { CompiledContent } from '../content/compiled';
-import type { Blueprint } from '../content/schema';
+import type { Blueprint, Question } from '../content/schema';
 
 // What the daily goal needs to know about the content, and no more: each blueprint's domains and
 // objectives, and each objective's question ids. The build writes it as dist/studyIndex.json
@@ -32,7 +31,7 @@ export interface StudyIndex {
 }
 
 /** The index's data from compiled content (written at build time). */
-export function studyIndexData(content: Pick<CompiledContent, 'blueprints' | 'questions'>): StudyIndexData {
+export function studyIndexData(content: { blueprints: readonly Blueprint[]; questions: readonly Pick<Question, 'id' | 'objective'>[] }): StudyIndexData {
   const objectives: Record<string, string[]> = {};
   for (const q of content.questions) (objectives[q.objective] ??= []).push(q.id);
   return {
@@ -56,7 +55,7 @@ export function studyIndex(data: Pick<StudyIndexData, 'blueprints' | 'objectives
 
 const fromBank = new WeakMap<object, StudyIndex>();
 /** The index of a loaded bank (question packs included), built once per bank. */
-export function studyIndexOf(bank: { content: Pick<CompiledContent, 'blueprints' | 'questions'> }): StudyIndex {
+export function studyIndexOf(bank: { content: Parameters<typeof studyIndexData>[0] }): StudyIndex {
   let i = fromBank.get(bank);
   if (!i) fromBank.set(bank, (i = studyIndex(studyIndexData(bank.content))));
   return i;

@@ -1,4 +1,4 @@
-import type { RulePage } from '../content/schema';
+import type { TrapRule } from '../hover/hoverIndex';
 import type { DocumentModel } from '../python/documentModel';
 import type { Resolver } from '../python/resolver';
 import { CodeIndex } from './code';
@@ -18,7 +18,7 @@ export type SeverityOverrides = Readonly<Record<string, TrapSeverity | undefined
  * Runs every rule that has a page over one document model. Pure: the editor, the CLI and the
  * build's own check of each page's examples all come through here.
  */
-export function checkTraps(model: DocumentModel, resolver: Resolver, pages: readonly RulePage[], overrides: SeverityOverrides = {}, only?: ReadonlySet<string>): TrapRun {
+export function checkTraps(model: DocumentModel, resolver: Resolver, pages: readonly TrapRule[], overrides: SeverityOverrides = {}, only?: ReadonlySet<string>): TrapRun {
   const byId = new Map(pages.map((p) => [p.id, p]));
   const run: TrapRun = { findings: [], failures: [] };
   let code: CodeIndex | undefined;

@@ -1,4 +1,4 @@
-import type { Bank } from '../bank';
+import type { HoverContent } from '../hover/hoverIndex';
 import { cardFor, quizSymbols } from '../hoverCard';
 import type { DocumentModel } from '../python/documentModel';
 import type { Resolver } from '../python/resolver';
@@ -32,19 +32,19 @@ export interface UsageReport {
 }
 
 /** Symbol -> uses, for one document. */
-export function apisInDocument(model: DocumentModel, resolver: Resolver, bank: Bank): Map<string, { uses: number; questions: string[] }> {
+export function apisInDocument(model: DocumentModel, resolver: Resolver, content: Pick<HoverContent, 'card' | 'questionIds'>): Map<string, { uses: number; questions: string[] }> {
   const t = model.tokens;
   const out = new Map<string, { uses: number; questions: string[] }>();
   for (let i = 0; i < t.count; i++) {
     if (t.kind[i] !== Tok.Name) continue;
     const r = resolver.symbolAt(model, t.start[i]!);
     if (!r) continue;
-    const card = cardFor(bank, r);
+    const card = cardFor(content, r);
     const symbols = card ? quizSymbols(card, r) : [r.qualname];
     const symbol = card?.symbol ?? r.qualname;
     let entry = out.get(symbol);
     if (!entry) {
-      const questions = bank.forSymbols(symbols).map((q) => q.id);
+      const questions = content.questionIds(symbols);
       if (!card && !questions.length) continue;
       out.set(symbol, (entry = { uses: 0, questions }));
     }

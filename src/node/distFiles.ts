@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CompiledContentSchema, CONTENT_SCHEMA_VERSION, type CompiledContent } from '../core/content/compiled';
+import { HOVER_INDEX_VERSION, hoverIndex, type HoverContent, type HoverIndexData } from '../core/hover/hoverIndex';
+import { PLAN_INDEX_VERSION, planIndex, type PlanContent, type PlanIndexData } from '../core/study/planContent';
+
+// The files `cli build` writes into dist/, read as the extension reads them. The build validated
+// them and wrote their hashes: a file that is that file, of the version this code knows, is trusted
+// as is (validating 1.97 MB with zod again would block the extension host for ~50 ms).
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const expectedHash = (file: string) => readFile(file, 'utf8').then((t) => t.trim(), () => '');
+
+/**
+ * dist/content.json. Trusted when its hash and schema version match; anything else (a hand-edited
+ * or damaged file) is validated first, and `untrusted` is told why.
+ */
+export async function readContent(dist: string, untrusted: (why: string) => void): Promise<CompiledContent> {
+  const [text, expected] = await Promise.all([readFile(join(dist, 'content.json'), 'utf8'), expectedHash(join(dist, 'content.sha256'))]);
+  const json: unknown = JSON.parse(text);
+  if (expected && sha256(text) === expected && (json as { schemaVersion?: unknown }).schemaVersion === CONTENT_SCHEMA_VERSION) return json as CompiledContent;
+  untrusted('dist/content.json does not match the hash the build wrote; validating it');
+  const parsed = CompiledContentSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`ML Associate Prep: dist/content.json is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
+  return parsed.data;
+}
+
+/**
+ * dist/hoverIndex.json (about 0.6 MB: cards, symbol table, question ids per symbol), or undefined
+ * when it is missing, damaged or of another version: the caller then falls back on the bank,
+ * which is validated. Nothing here is validated field by field: the hash is the check.
+ */
+export async function readHoverIndex(dist: string): Promise<HoverContent | undefined> {
+  const data = await readIndex<HoverIndexData>(dist, 'hoverIndex');
+  return data?.version === HOVER_INDEX_VERSION ? hoverIndex(data) : undefined;
+}
+
+/** dist/planIndex.json (about 40 KB: blueprints, plan weeks, objective titles, question objectives), as readHoverIndex. */
+export async function readPlanIndex(dist: string): Promise<PlanContent | undefined> {
+  const data = await readIndex<PlanIndexData>(dist, 'planIndex');
+  return data?.version === PLAN_INDEX_VERSION ? planIndex(data) : undefined;
+}
+
+/** NAME.json when NAME.sha256 (written with it by `cli build`) is its hash; else undefined. */
+async function readIndex<T>(dist: string, name: string): Promise<T | undefined> {
+  const [text, expected] = await Promise.all([readFile(join(dist, `${name}.json`), 'utf8').catch(() => ''), expectedHash(join(dist, `${name}.sha256`))]);
+  if (!text || !expected || sha256(text) !== expected) return undefined;
+  return JSON.parse(text) as T;
+}
+
+/** Writes NAME.json and its NAME.sha256 (`cli build`), so readIndex trusts it. */
+export function indexFiles(name: string, data: unknown): { name: string; text: string }[] {
+  const text = JSON.stringify(data);
+  return [{ name: `${name}.json`, text }, { name: `${name}.sha256`, text: sha256(text) }];
+}
