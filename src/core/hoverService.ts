@@ -16,12 +16,12 @@ export interface HoverResult {
 /** From a position in a Python document to its exam card: the one path the editor and CLI share. */
 export class HoverService {
   readonly resolver: Resolver;
-  readonly cache = new DocumentCache();
   /** Per document key: the version last measured and whether it was over the limits. */
   private readonly oversize = new Map<string, { version: number; over: boolean }>();
 
   /** `content`: the build's hover index (hover/hoverIndex.ts), or a loaded bank's (bankHoverContent). */
-  constructor(readonly content: HoverContent) {
+  /** `cache` may be shared by services over different content (the documents' models do not depend on it). */
+  constructor(readonly content: HoverContent, readonly cache = new DocumentCache()) {
     this.resolver = new Resolver(content.table);
   }
 
