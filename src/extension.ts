@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const plan = new StudyPlanProvider(store, content, context.workspaceState);
   const planView = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: plan, manageCheckboxStateManually: true, showCollapseAll: true });
   const hover = new ExamHoverProvider(content, perf);
-  const traps = new TrapDiagnostics(() => hover.python(), log);
+  const traps = new TrapDiagnostics(() => hover.python(), log, perf);
   const goals = new StudyGoals(context.extensionUri, store, content, log);
   const status = new DueStatusBar(store, content, goals);
   const reminder = new DailyReminder(goals, context.globalState);

@@ -152,8 +152,12 @@ export class QuizController implements vscode.Disposable {
     this.awaiting = undefined;
     const ctx = await this.context();
     const msg: ToWebview = { type: 'render', view: render(this.screenOf(ctx), ctx) };
-    await this.webview.postMessage(msg);
+    const posting = this.webview.postMessage(msg);
+    // The host's share ends when the view is handed to VS Code; the delivery to the webview
+    // (another process, here across code-server's connection) is timed apart.
     if (awaiting) this.perf?.record(`quiz:${awaiting.type}`, performance.now() - awaiting.arrived);
+    await posting;
+    if (awaiting) this.perf?.record(`quiz:${awaiting.type}:delivered`, performance.now() - awaiting.arrived);
   }
 
   focus(): void {

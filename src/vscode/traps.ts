@@ -1,3 +1,4 @@
+import type { PerfLog } from './perfLog';
 import * as vscode from 'vscode';
 import type { HoverService } from '../core/hoverService';
 import { joinAllCells } from '../core/python/notebook';
@@ -46,7 +47,7 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   private readonly placed = new Map<string, Placed[]>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly python: () => Promise<HoverService>, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly python: () => Promise<HoverService>, private readonly log: vscode.LogOutputChannel, private readonly perf?: PerfLog) {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
@@ -90,6 +91,15 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const settings = trapSettings();
     if (!settings.enabled) return undefined;
     const service = await this.python();
+    const started = performance.now();
+    try {
+      return this.run(service, key, version, text, settings);
+    } finally {
+      this.perf?.record('traps:check', performance.now() - started);
+    }
+  }
+
+  private run(service: HoverService, key: string, version: number, text: () => string, settings: ReturnType<typeof trapSettings>): { findings: TrapFinding[] } {
     const pages = service.content.rules;
     const model = service.model(key, version, text);
     if (!model) return { findings: [] }; // past the size limits: no traps, like no hovers

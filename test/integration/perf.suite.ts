@@ -58,6 +58,8 @@ export function registerPerfSuite(): void {
         quizReadyHost: api.perf.get('quiz:ready')[0],
         answerMedian: median(answers),
         answerMax: Math.max(...answers),
+        answerDelivered: median(api.perf.get('quiz:submit:delivered').slice(-10)),
+        trapsCheck: api.perf.get('traps:check')[0],
       };
       console.log(`perf: ${JSON.stringify(line)}`);
       assert.equal(answers.length, 10);
