@@ -7,7 +7,8 @@ export interface Diagnostic {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+  // A file name may hold a newline or an escape sequence too: the line stays one printable line.
+  return `${oneLine(d.file)}:${d.line}: ${d.severity === 'warning' ? 'warning: ' : ''}${oneLine(d.message)}`;
 }
 
 /**

@@ -80,6 +80,17 @@ describe('CLI: a bad path or notebook is one line and exit 2', function () {
     assert.equal(r.status, 1);
   });
 
+  it('a pack file whose name holds a newline keeps each problem on one line', function () {
+    if (!posix) this.skip();
+    mkdirSync(at('newline-pack'));
+    writeFileSync(at('newline-pack/two\nlines.md'), '## bad-q\n\nno fields here\n');
+    const r = spawnSync(process.execPath, [CLI, 'lint', at('newline-pack')], { cwd: dir, encoding: 'utf8' });
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 2, r.stderr);
+    for (const l of lines) assert.match(l, /^newline-pack\/two\\nlines\.md:\d+: /);
+    assert.equal(r.status, 1);
+  });
+
   it('a 1 MB attribute chain gets no card at once (it once never finished): exit 1 and why', () => {
     writeFileSync(at('chain.py'), `import mlflow\nmlflow${'.a'.repeat(1 << 19)}.log_param\n`);
     const r = spawnSync(process.execPath, [CLI, 'hover', at('chain.py'), '2', String(7 + (1 << 20) + 2)], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
