@@ -97,6 +97,17 @@ describe('progress import: hostile files', () => {
     assert.match(readExport(' '.repeat(MAX_IMPORT_CHARS + 1), NOW).problems[0]!, /larger than 64 MB/);
   });
 
+  it('refuses a huge list inside one record before parsing it', () => {
+    // One session whose question list holds 5,000,000 ids: no braces to count, 25 MB of values.
+    const session = `{"id":"s","kind":"practice","title":"t","feedback":"immediate","index":0,"responses":{},"startedAt":1,"updatedAt":1,"questionIds":[${Array(5_000_000).fill('"q"').join(',')}]}`;
+    const t = performance.now();
+    const r = readExport(envelope(`{"version":1,"answers":[],"sessions":{"s":${session}}}`), NOW);
+    const ms = performance.now() - t;
+    assert.equal(r.progress, undefined);
+    assert.match(r.problems[0]!, /^the file holds over 4,000,000 values, more than a progress file of 100,000 records can hold$/);
+    console.log(`      5,000,000 question ids in one session: refused in ${ms.toFixed(0)} ms`);
+  });
+
   it('exactly the limit is read; one record more is refused', () => {
     const ticks = (n: number) => envelope(`{"version":1,"answers":[],"ratings":{},"flags":{},"ticks":{${Array.from({ length: n }, (_, i) => `"t${i}":${JSON.stringify(tick())}`).join(',')}},"mocks":{},"sessions":{}}`);
     assert.equal(Object.keys(readExport(ticks(MAX_IMPORT_RECORDS), NOW).progress!.ticks).length, MAX_IMPORT_RECORDS);

@@ -24,6 +24,8 @@ export interface ImportResult {
 export const MAX_IMPORT_RECORDS = 100_000;
 /** Characters of the file (the adapter checks its size in bytes first); a 100,000-answer export is about 20 MB. */
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
+/** Values (by their separating commas) a file may hold: 40 per record, twice what a real one uses. */
+export const MAX_IMPORT_VALUES = 40 * MAX_IMPORT_RECORDS;
 /** Clock skew allowed between machines; a record stamped later than this cannot be real. */
 export const FUTURE_TOLERANCE_MS = 24 * 3_600_000;
 
@@ -71,6 +73,11 @@ function parseExport(text: string): ImportResult {
   let braces = 0;
   for (let i = text.indexOf('{'); i >= 0 && braces <= 2 * MAX_IMPORT_RECORDS; i = text.indexOf('{', i + 1)) braces++;
   if (braces > 2 * MAX_IMPORT_RECORDS) return { problems: [`the file holds over ${(2 * MAX_IMPORT_RECORDS).toLocaleString('en-US')} objects, more than the ${MAX_IMPORT_RECORDS.toLocaleString('en-US')} records a progress file can hold`] };
+  // A huge list inside one record (a session of a million question ids) has no braces: commas bound
+  // every value, about twenty per record in a real file.
+  let commas = 0;
+  for (let i = text.indexOf(','); i >= 0 && commas <= MAX_IMPORT_VALUES; i = text.indexOf(',', i + 1)) commas++;
+  if (commas > MAX_IMPORT_VALUES) return { problems: [`the file holds over ${MAX_IMPORT_VALUES.toLocaleString('en-US')} values, more than a progress file of ${MAX_IMPORT_RECORDS.toLocaleString('en-US')} records can hold`] };
   let json: unknown;
   try {
     json = JSON.parse(text);
