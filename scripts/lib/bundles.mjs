@@ -1,0 +1,38 @@
+// The bundles esbuild.config.mjs builds, shared with scripts/size.mjs so the size check measures
+// exactly what ships. Lazy bundles (required or loaded on first use) carry a budget of their own.
+
+/** Size budgets in KB of the minified bundles (checked by `npm run size` and `npm run package`). */
+export const BUDGETS_KB = {
+  'dist/extension.js': 120,
+  'dist/webview/main.js': 160,
+  'dist/quiz.js': 120,
+  'dist/traps.js': 80,
+  'dist/packCompiler.js': 320,
+  'dist/webview/markdown.js': 140,
+};
+
+/** The build options of every bundle; `production` minifies and drops sourcemaps. */
+export function bundleOptions({ production = false, tests = false, metafile = false } = {}) {
+  const common = {
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'warning',
+    legalComments: production ? 'none' : 'inline',
+    metafile,
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  };
+  const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
+  const builds = [
+    { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
+    { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    // Loaded by the extension only when question packs are configured (see src/vscode/content.ts).
+    { ...node, entryPoints: ['src/core/content/pack.ts'], outfile: 'dist/packCompiler.js' },
+    { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
+    { ...common, entryPoints: ['src/webview/styles.css'], outfile: 'dist/webview/styles.css', loader: { '.css': 'css' } },
+  ];
+  if (tests) {
+    builds.push({ ...common, minify: false, sourcemap: 'inline', entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode', 'mocha'] });
+  }
+  return builds;
+}
