@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
-import { CompiledContentSchema, CONTENT_SCHEMA_VERSION, type CompiledContent } from '../core/content/compiled';
+import type { CompiledContent } from '../core/content/compiled';
+import { CONTENT_SCHEMA_VERSION } from '../core/content/contentVersion';
 import { loadPacks } from '../node/packLoader';
 
 /**
@@ -52,7 +53,7 @@ export class ContentLoader implements vscode.Disposable {
         return json as CompiledContent;
       }
       this.log.warn('content: dist/content.json does not match the hash the build wrote; validating it');
-      const parsed = CompiledContentSchema.safeParse(json);
+      const parsed = packCompiler().CompiledContentSchema.safeParse(json);
       if (!parsed.success) throw new Error(`ML Associate Prep: dist/content.json is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
       return parsed.data;
     })();

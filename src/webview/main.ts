@@ -1,4 +1,5 @@
-import { ToWebviewSchema, type FromWebview, type View } from '../protocol';
+import type { FromWebview, View } from '../protocol';
+import { fromExtension } from './inbox';
 import { emptyScreen, homeScreen } from './screens/home';
 import { MockClock, mockReportScreen, mockScreen } from './screens/mock';
 import { practiceScreen, summaryScreen } from './screens/practice';
@@ -64,9 +65,9 @@ function draw(view: View): void {
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const parsed = ToWebviewSchema.safeParse(event.data);
-  if (!parsed.success) return; // not ours, or not a shape we know: ignore
-  if (parsed.data.type === 'render') draw(parsed.data.view);
+  const msg = fromExtension(event.data);
+  if (!msg) return; // not ours: ignore
+  if (msg.type === 'render') draw(msg.view);
   else root.querySelector<HTMLElement>('[data-autofocus]')?.focus();
 });
 

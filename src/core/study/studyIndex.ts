@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CompiledContent } from '../content/compiled';
 import type { Blueprint } from '../content/schema';
 
