@@ -7,6 +7,7 @@ export const BUDGETS_KB = {
   'dist/webview/main.js': 160,
   'dist/quiz.js': 120,
   'dist/traps.js': 80,
+  'dist/fsrs.js': 40,
   'dist/packCompiler.js': 320,
   'dist/webview/markdown.js': 140,
 };
@@ -23,11 +24,17 @@ export function bundleOptions({ production = false, tests = false, metafile = fa
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
   };
   const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
+  // The extension's bundles take ts-fsrs from dist/fsrs.js on first use (src/vscode/lazyFsrs.ts).
+  const lazyFsrs = { alias: { 'ts-fsrs': './src/vscode/lazyFsrs.ts' } };
   const builds = [
     { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
-    { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], ...lazyFsrs },
     // Loaded by the extension only when question packs are configured (see src/vscode/content.ts).
-    { ...node, entryPoints: ['src/core/content/pack.ts'], outfile: 'dist/packCompiler.js' },
+    { ...node, entryPoints: ['src/node/packBundle.ts'], outfile: 'dist/packCompiler.js' },
+    // Required by the extension on first use (src/vscode/lazyBundles.ts), never during activate().
+    { ...node, entryPoints: ['src/quiz.ts'], outfile: 'dist/quiz.js', ...lazyFsrs },
+    { ...node, entryPoints: ['src/vscode/fsrsEntry.ts'], outfile: 'dist/fsrs.js' },
+    { ...node, entryPoints: ['src/core/traps/engine.ts'], outfile: 'dist/traps.js' },
     { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
     { ...common, entryPoints: ['src/webview/styles.css'], outfile: 'dist/webview/styles.css', loader: { '.css': 'css' } },
   ];

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { HoverService } from '../core/hoverService';
 import { joinAllCells } from '../core/python/notebook';
-import { checkTraps, type SeverityOverrides } from '../core/traps/engine';
+import type { SeverityOverrides } from '../core/traps/engine';
+import { trapBundle } from './lazyBundles';
 import type { TrapFinding, TrapSeverity } from '../core/traps/types';
 import { CardsDocuments } from './cardsDocument';
 import { SECTION } from './settings';
@@ -91,7 +92,7 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     if (!settings.enabled) return undefined;
     const service = await this.python();
     const pages = service.bank.content.rules;
-    const run = checkTraps(service.cache.get(key, version, text), service.resolver, pages, settings.overrides);
+    const run = trapBundle().checkTraps(service.cache.get(key, version, text), service.resolver, pages, settings.overrides);
     for (const f of run.failures) this.log.warn(`trap rule ${f.rule} failed on ${key}: ${f.error}`);
     return { findings: run.findings };
   }
