@@ -79,6 +79,17 @@ export class QuizController implements vscode.Disposable {
     }
   }
 
+  /**
+   * Loads the quiz bundle and the bank while the webview loads its script, so the first view
+   * (the answer to its 'ready') waits for neither. A failure is reported by that first view.
+   */
+  prepare(): Promise<void> {
+    return this.serial(async () => {
+      quizBundle();
+      await this.context();
+    }).catch(() => undefined);
+  }
+
   /** Runs an outcome made outside the webview (a command such as "Quiz me on this"). */
   run(make: (ctx: AppContext) => Outcome): Promise<void> {
     return this.serial(async () => {
