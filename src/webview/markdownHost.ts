@@ -31,7 +31,8 @@ let loading: Promise<void> | undefined;
 export function loadMarkdown(src: string, nonce: string): Promise<void> {
   loading ??= new Promise<void>((resolve) => {
     const script = document.createElement('script');
-    script.nonce = nonce;
+    // The attribute, not just the property: it sets the element's nonce as the parser would.
+    script.setAttribute('nonce', nonce);
     script.src = src;
     script.addEventListener('load', () => resolve());
     script.addEventListener('error', () => resolve());
