@@ -9,11 +9,12 @@ import { CompiledContentSchema, type CompiledContent } from './core/content/comp
 import { compilePack } from './core/content/pack';
 import type { Question } from './core/content/schema';
 import { coverageReport, formatCoverage } from './core/coverage';
-import { formatDiagnostic, hasErrors, type Diagnostic } from './core/diagnostics';
+import { formatDiagnostic, hasErrors, oneLine, type Diagnostic } from './core/diagnostics';
 import { cueReport, formatCues, questionCues } from './core/quality/cues';
 import { HoverService } from './core/hoverService';
 import { SymbolTable } from './core/facts/symbolTable';
 import { buildDocumentModel } from './core/python/documentModel';
+import { documentOverLimits } from './core/python/limits';
 import { ipynbCodeCells, joinAllCells, joinCells, offsetAt } from './core/python/notebook';
 import { Resolver } from './core/python/resolver';
 import { checkSource, type LocatedFinding } from './core/traps/locate';
@@ -59,8 +60,15 @@ function loadCompiled(): CompiledContent {
   return parsed.data;
 }
 
-/** A problem the user can fix (a wrong path, a broken notebook): printed as one line, exit 2. */
-class CliError extends Error {}
+/**
+ * A problem the user can fix (a wrong path, a broken notebook): printed as one line, exit 2;
+ * `more` (the usage text) is printed after it as it is.
+ */
+class CliError extends Error {
+  constructor(message: string, readonly more?: string) {
+    super(message);
+  }
+}
 
 /** Largest Python file or notebook `symbol` and `hover` read (notebooks carry their outputs). */
 const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -305,6 +313,12 @@ function main(argv: string[]): number {
       const [file, line, col] = args;
       if (!file) throw new CliError(`${command} needs FILE LINE COL`);
       const { text, offset } = documentAt(file, line, col);
+      // Past the limits the editor shows no card either; say why instead of a silent exit 1.
+      const over = documentOverLimits(text);
+      if (over) {
+        console.error(oneLine(`${file}: no ${command === 'hover' ? 'card' : 'symbol'}: ${over} (see src/core/python/limits.ts)`));
+        return 1;
+      }
       const service = new HoverService(new Bank(loadCompiled()));
       if (command === 'symbol') {
         const r = service.resolve(file, 0, () => text, offset);
@@ -327,7 +341,7 @@ function main(argv: string[]): number {
       console.log(USAGE);
       return command ? 0 : 2;
     default:
-      throw new CliError(`unknown command "${command}"\n${USAGE}`);
+      throw new CliError(`unknown command "${command}"`, USAGE);
   }
 }
 
@@ -335,8 +349,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   // One line, never a stack: the stack of a bug is there with MLAP_DEBUG=1.
-  if (e instanceof CliError) console.error(e.message);
+  if (e instanceof CliError) console.error(oneLine(e.message) + (e.more ? `\n${e.more}` : ''));
   else if (process.env.MLAP_DEBUG) console.error(e instanceof Error ? e.stack ?? e.message : String(e));
-  else console.error(`error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (MLAP_DEBUG=1 shows where)`);
+  else console.error(`error: ${oneLine(e instanceof Error ? e.message.split('\n')[0]! : String(e))} (MLAP_DEBUG=1 shows where)`);
   process.exitCode = 2;
 }

@@ -11,6 +11,10 @@ import { DailyReminder } from './vscode/reminders';
 import { VscodeProgressBackend } from './vscode/storage';
 import { PLAN_VIEW_ID, StudyPlanProvider } from './vscode/studyPlan';
 import { TrapDiagnostics } from './vscode/traps';
+import { PerfLog } from './vscode/perfLog';
+
+/** Set by the bundle's first and last lines (esbuild banner and footer): its evaluation's start and end. */
+declare const globalThis: { __mlapLoadStart?: number; __mlapLoadEnd?: number };
 
 /** The read-only walkthrough sample's URI scheme. */
 const SAMPLE_SCHEME = 'ml-associate-prep-sample';
@@ -25,14 +29,21 @@ export interface ExtensionApi {
   status: DueStatusBar;
   /** The walkthrough's context keys as last set (VS Code offers no way to read a context key back). */
   contextKeys: () => Readonly<Record<string, boolean>>;
+  /** Durations measured where users wait (activation, hovers, quiz messages). */
+  perf: PerfLog;
+  /** The quiz views (the integration tests hand them messages as a webview would). */
+  quiz: QuizViews;
 }
 
 /** Composes the services and registers the three surfaces; reads nothing large up front. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('ML Associate Prep', { log: true });
+  const perf = new PerfLog((line) => log.trace(line));
+  if (globalThis.__mlapLoadStart !== undefined && globalThis.__mlapLoadEnd !== undefined) perf.record('activation:load', globalThis.__mlapLoadEnd - globalThis.__mlapLoadStart);
   const content = new ContentLoader(context.extensionUri, log);
   const backend = new VscodeProgressBackend(context);
-  const store = new ProgressStore(backend);
+  const store = new ProgressStore(backend, Date.now, { idle: () => new Promise((resolve) => setTimeout(resolve, 50)) });
   const ready = store.load().then((report) => {
     if (report.problems.length) {
       log.warn(`progress: ${report.problems.join('; ')}; backups: ${report.backups.join(', ')}`);
@@ -45,10 +56,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   ready.catch((e) => log.error(`progress: ${String(e)}`));
 
-  const quiz = new QuizViews(context.extensionUri, content, store, log);
+  const quiz = new QuizViews(context.extensionUri, content, store, log, perf);
   const plan = new StudyPlanProvider(store, content, context.workspaceState);
   const planView = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: plan, manageCheckboxStateManually: true, showCollapseAll: true });
-  const hover = new ExamHoverProvider(content);
+  const hover = new ExamHoverProvider(content, perf);
   const traps = new TrapDiagnostics(() => hover.python(), log);
   const goals = new StudyGoals(context.extensionUri, store, content, log);
   const status = new DueStatusBar(store, content, goals);
@@ -69,7 +80,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     planView.onDidExpandElement((e) => plan.remember(e.element, true)),
     planView.onDidCollapseElement((e) => plan.remember(e.element, false)),
     vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
-    vscode.window.onDidChangeWindowState((w) => w.focused && void store.refresh().then(() => reminder.check())),
+    // Leaving the window writes the synced snapshot (answers are journaled at once; the snapshot,
+    // which Settings Sync carries to other machines, is rewritten only every so many answers).
+    vscode.window.onDidChangeWindowState((w) => void (w.focused ? store.refresh().then(() => reminder.check()) : store.flush())),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep.statusBar') && void status.update()),
     ...registerCommands({ quiz, store, content, python: () => hover.python() }),
     // The walkthrough's sample opens read-only from the install (a virtual document): hovers work
@@ -83,6 +96,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   void ready.then(() => status.update());
+  const flushTimer = setInterval(() => void store.flush().catch((e) => log.warn(`progress: ${String(e)}`)), 60_000);
+  context.subscriptions.push({ dispose: () => clearInterval(flushTimer) });
+  flushOnDeactivate = () => store.flush();
   // Documents already open when the window starts: checked once activation is over, not during it.
   const firstCheck = setTimeout(() => traps.refreshAll(), 500);
   context.subscriptions.push({ dispose: () => clearTimeout(firstCheck) });
@@ -102,7 +118,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   context.subscriptions.push({ dispose: store.onDidChange(contextKeys).dispose });
   void ready.then(contextKeys);
-  return { store, plan, ready, backend, status, contextKeys: () => ({ ...keys }) };
+  perf.record('activation:activate', performance.now() - started);
+  return { store, plan, ready, backend, status, contextKeys: () => ({ ...keys }), perf, quiz };
 }
 
-export function deactivate(): void {}
+let flushOnDeactivate: (() => Promise<void>) | undefined;
+
+/** Writes the synced snapshot one last time (the journal already holds every answer). */
+export function deactivate(): Promise<void> | undefined {
+  return flushOnDeactivate?.();
+}

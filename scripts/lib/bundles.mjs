@@ -8,6 +8,7 @@ export const BUDGETS_KB = {
   'dist/quiz.js': 90,
   'dist/traps.js': 60,
   'dist/fsrs.js': 40,
+  'dist/tools.js': 80,
   'dist/packCompiler.js': 240,
   'dist/webview/markdown.js': 140,
 };
@@ -28,13 +29,16 @@ export function bundleOptions({ production = false, tests = false, metafile = fa
   const lazyFsrs = { alias: { 'ts-fsrs': './src/vscode/lazyFsrs.ts' } };
   const builds = [
     { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
-    { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], ...lazyFsrs },
+    { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], ...lazyFsrs,
+      // The activation figures: the bundle's evaluation, from before its first module to after its last.
+      banner: { js: 'globalThis.__mlapLoadStart = performance.now();' }, footer: { js: 'globalThis.__mlapLoadEnd = performance.now();' } },
     // Loaded by the extension only when question packs are configured (see src/vscode/content.ts).
     { ...node, entryPoints: ['src/node/packBundle.ts'], outfile: 'dist/packCompiler.js' },
     // Required by the extension on first use (src/vscode/lazyBundles.ts), never during activate().
     { ...node, entryPoints: ['src/quiz.ts'], outfile: 'dist/quiz.js', ...lazyFsrs },
     { ...node, entryPoints: ['src/vscode/fsrsEntry.ts'], outfile: 'dist/fsrs.js' },
     { ...node, entryPoints: ['src/core/traps/engine.ts'], outfile: 'dist/traps.js' },
+    { ...node, entryPoints: ['src/vscode/tools.ts'], outfile: 'dist/tools.js', external: ['vscode'], ...lazyFsrs },
     { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
     // Loaded by main.js when the panel first shows Markdown (src/webview/markdownHost.ts).
     { ...common, entryPoints: ['src/webview/markdown.ts'], outfile: 'dist/webview/markdown.js', platform: 'browser', format: 'iife', target: 'es2022' },

@@ -5,7 +5,7 @@ import { isCorrect, keysOf, selectCount } from './engine/grading';
 import { countedMocks, drawMock, mockDiscard, mockGoto, mockPause, mockReport, mockResume, mockSelect, mockSubmit, mockTick, mockToggleFlag, remainingMs, startMock } from './engine/mock';
 import { drawOrders, orderedChoices } from './engine/optionOrder';
 import { drillQuestions, filterQuestions, lastAnswers, practiceOrder, type DrillKind } from './engine/selection';
-import { activeSession, currentId, finishSession, nextQuestion, selectChoice, sessionScore, startSession, submitAnswer } from './engine/session';
+import { activeSession, currentId, finishSession, nextQuestion, selectChoice, sessionScore, setChoices, startSession, submitAnswer } from './engine/session';
 import type { Answer, Delta, Mock, Progress, Session } from './progress/schema';
 import { computeReadiness } from './readiness';
 import { cardsFrom, dueQuestions } from './scheduler';
@@ -207,7 +207,8 @@ export function handle(intent: FromWebview, screen: Screen, ctx: AppContext): Ou
     case 'submit': {
       const q = bank.get(intent.questionId);
       if (!session || !q) return stay(screen);
-      const { session: s, answer } = submitAnswer(session, q, now, ctx.newId());
+      const picked = intent.selected ? setChoices(session, q, intent.selected, now) : session;
+      const { session: s, answer } = submitAnswer(picked, q, now, ctx.newId());
       if (!answer) return stay(screen);
       return { screen, deltas: [{ t: 'answer', a: answer }, { t: 'session', s }] };
     }

@@ -28,8 +28,28 @@ export interface CardState {
   lastAnswer: Answer;
 }
 
-/** Each answered question's FSRS card after replaying its answers. */
+/**
+ * Cards kept up to date by whoever owns a state (the progress store keeps them per answer, see
+ * scheduling/cardIndex.ts), so the surfaces that ask for the cards of the store's state on every
+ * change (status bar, plan, home) do not replay the whole history. Keyed by the state object; the
+ * answers array and ratings record are checked too, so a state changed in place is replayed anew.
+ */
+const known = new WeakMap<Progress, { answers: Progress['answers']; count: number; ratings: Progress['ratings']; cards: () => Map<string, CardState> }>();
+
+/** Tells cardsFrom the cards of `progress` (computed on first use); the state must not change after. */
+export function rememberCards(progress: Progress, cards: () => Map<string, CardState>): void {
+  known.set(progress, { answers: progress.answers, count: progress.answers.length, ratings: progress.ratings, cards });
+}
+
+/** Each answered question's FSRS card after replaying its answers (the caller must not change the map). */
 export function cardsFrom(progress: Progress): Map<string, CardState> {
+  const k = known.get(progress);
+  if (k && k.answers === progress.answers && k.count === progress.answers.length && k.ratings === progress.ratings) return k.cards();
+  return replayAll(progress);
+}
+
+/** Every card replayed from the answers in time order. */
+export function replayAll(progress: Progress): Map<string, CardState> {
   const cards = new Map<string, CardState>();
   const answers = [...progress.answers].sort((x, y) => x.at - y.at);
   for (const a of answers) replayAnswer(cards, a, progress.ratings);

@@ -5,13 +5,11 @@ import type { Delta } from '../core/progress/schema';
 import type { ProgressStore } from '../core/progress/store';
 import { computeReadiness } from '../core/readiness';
 import { CardsDocuments } from './cardsDocument';
-import { quizBundle } from './lazyBundles';
+import { quizBundle, toolsBundle } from './lazyBundles';
 import type { ContentLoader } from './content';
-import { pickApisOrObjectives, searchQuestions } from './finders';
-import { exportProgress, importProgress } from './progressFile';
 import type { QuizViews } from './quizView';
 import { QUIZ_TRAP_COMMAND, SHOW_TRAP_COMMAND } from './traps';
-import { PRACTICE_WORKSPACE_COMMAND, practiceWorkspaceApis } from './workspaceUsage';
+import { PRACTICE_WORKSPACE_COMMAND } from './workspaceUsage';
 import type { RulePage } from '../core/content/schema';
 import type { HoverService } from '../core/hoverService';
 import { readSettings, SECTION } from './settings';
@@ -96,11 +94,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const page = await pickRule(content, rule, 'Read about an exam trap');
       return page ? vscode.commands.executeCommand('markdown.showPreview', CardsDocuments.ruleUri(page.id)) : undefined;
     }),
-    reg(PRACTICE_WORKSPACE_COMMAND, (options?: { confirm?: boolean }) => practiceWorkspaceApis(deps.python, store, quiz, options)),
-    reg('mlAssociatePrep.practiceApis', () => pickApisOrObjectives(content, quiz)),
-    reg('mlAssociatePrep.searchQuestions', () => searchQuestions(content, quiz)),
-    reg('mlAssociatePrep.exportProgress', (target?: vscode.Uri) => exportProgress(store, target)),
-    reg('mlAssociatePrep.importProgress', (source?: vscode.Uri, options?: { confirm?: boolean }) => importProgress(store, source, options?.confirm ?? true)),
+    reg(PRACTICE_WORKSPACE_COMMAND, (options?: { confirm?: boolean }) => toolsBundle().practiceWorkspaceApis(deps.python, store, quiz, options)),
+    reg('mlAssociatePrep.practiceApis', () => toolsBundle().pickApisOrObjectives(content, quiz)),
+    reg('mlAssociatePrep.searchQuestions', () => toolsBundle().searchQuestions(content, quiz)),
+    reg('mlAssociatePrep.exportProgress', (target?: vscode.Uri) => toolsBundle().exportProgress(store, target)),
+    reg('mlAssociatePrep.importProgress', (source?: vscode.Uri, options?: { confirm?: boolean }) => toolsBundle().importProgress(store, source, options?.confirm ?? true)),
     reg('mlAssociatePrep.setExamDate', (text?: string) => setExamDate(store, typeof text === 'string' ? text : undefined)),
     reg('mlAssociatePrep.startGoal', () => quiz.show((ctx) => quizBundle().startGoalOutcome(ctx))),
   ];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PerfLog } from './perfLog';
 import { QUIZ_SYMBOL_COMMAND } from '../core/hoverCard';
 import { HoverService } from '../core/hoverService';
 import { joinCells } from '../core/python/notebook';
@@ -31,7 +32,7 @@ export function documentText(doc: vscode.TextDocument): { key: string; version: 
 export class ExamHoverProvider implements vscode.HoverProvider {
   private service: HoverService | undefined;
   private sawCard = false;
-  constructor(private readonly content: ContentLoader) {}
+  constructor(private readonly content: ContentLoader, private readonly perf?: PerfLog) {}
 
   /** The hover's resolver and document cache, shared with the trap diagnostics (one model per document). */
   async python(): Promise<HoverService> {
@@ -41,6 +42,15 @@ export class ExamHoverProvider implements vscode.HoverProvider {
   }
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const t0 = performance.now();
+    try {
+      return await this.card(doc, position);
+    } finally {
+      this.perf?.record('hover', performance.now() - t0);
+    }
+  }
+
+  private async card(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const settings = readSettings();
     if (!settings.hoverEnabled) return undefined;
     await this.python();

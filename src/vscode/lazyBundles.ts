@@ -7,9 +7,11 @@ import { join } from 'node:path';
 
 type QuizBundle = typeof import('../quiz');
 type TrapBundle = typeof import('../core/traps/engine');
+type ToolsBundle = typeof import('./tools');
 
 let quiz: QuizBundle | undefined;
 let traps: TrapBundle | undefined;
+let tools: ToolsBundle | undefined;
 
 /** The quiz app, engine and protocol schemas (dist/quiz.js): loaded when a quiz view or command first needs them. */
 export function quizBundle(): QuizBundle {
@@ -19,4 +21,9 @@ export function quizBundle(): QuizBundle {
 /** The exam-trap rules (dist/traps.js): loaded on the first diagnostics pass, after activation. */
 export function trapBundle(): TrapBundle {
   return (traps ??= require(join(__dirname, 'traps.js')) as TrapBundle);
+}
+
+/** Progress import and export, the workspace API scan, the pickers (dist/tools.js): loaded when one of those commands first runs. */
+export function toolsBundle(): ToolsBundle {
+  return (tools ??= require(join(__dirname, 'tools.js')) as ToolsBundle);
 }

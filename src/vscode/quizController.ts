@@ -8,6 +8,7 @@ import type { ToWebview } from '../protocol';
 import { quizBundle } from './lazyBundles';
 import type { ContentLoader } from './content';
 import type { SharedQuizScreen } from './quizSession';
+import type { PerfLog } from './perfLog';
 import { readSettings } from './settings';
 import { systemClock } from '../core/study/clock';
 
@@ -27,10 +28,11 @@ export class QuizController implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly openInEditor: () => void,
     private readonly shared: SharedQuizScreen,
+    private readonly perf?: PerfLog,
   ) {
     this.disposables.push(
       shared.onDidChange(() => void this.redraw()),
-      webview.onDidReceiveMessage((m) => void this.serial(() => this.onMessage(m))),
+      webview.onDidReceiveMessage((m) => void this.receive(m)),
       { dispose: store.onDidChange(() => void this.redraw()).dispose },
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mlAssociatePrep') && void this.redraw()),
     );
@@ -48,6 +50,22 @@ export class QuizController implements vscode.Disposable {
     this.queue = run.catch(() => undefined);
     return run;
   }
+
+  /**
+   * A message from the webview, handled in turn. Its time, from arrival until the view it causes
+   * is posted, is recorded as quiz:<type> (the extension's share of what the learner waits for).
+   */
+  receive(raw: unknown): Promise<void> {
+    const arrived = performance.now();
+    const type = typeof raw === 'object' && raw && 'type' in raw && typeof raw.type === 'string' ? raw.type.slice(0, 40) : 'invalid';
+    return this.serial(async () => {
+      this.awaiting = { type, arrived };
+      await this.onMessage(raw);
+      this.awaiting = undefined; // a message that changed no view has nothing to time
+    });
+  }
+  /** The message whose resulting view has not been posted yet. */
+  private awaiting: { type: string; arrived: number } | undefined;
 
   private async context(): Promise<AppContext> {
     const bank: Bank = await this.content.get();
@@ -140,9 +158,13 @@ export class QuizController implements vscode.Disposable {
   }
 
   async redraw(): Promise<void> {
+    // Taken before the first await: the redraw a message causes starts while it is handled.
+    const awaiting = this.awaiting;
+    this.awaiting = undefined;
     const ctx = await this.context();
     const msg: ToWebview = { type: 'render', view: quizBundle().render(this.screenOf(ctx), ctx) };
     await this.webview.postMessage(msg);
+    if (awaiting) this.perf?.record(`quiz:${awaiting.type}`, performance.now() - awaiting.arrived);
   }
 
   focus(): void {

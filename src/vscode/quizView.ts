@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AppContext, Outcome } from '../core/quizApp';
 import type { ProgressStore } from '../core/progress/store';
 import type { ContentLoader } from './content';
+import type { PerfLog } from './perfLog';
 import { QuizController } from './quizController';
 import { SharedQuizScreen } from './quizSession';
 import { webviewHtml, webviewOptions } from './webviewHtml';
@@ -23,12 +24,19 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
     private readonly content: ContentLoader,
     private readonly store: ProgressStore,
     private readonly log: vscode.LogOutputChannel,
+    private readonly perf?: PerfLog,
   ) {}
+
+  /** Handles `message` as if the sidebar quiz had sent it (the integration tests' way in); resolves once it is handled. */
+  deliver(message: unknown): Promise<void> {
+    if (!this.view) return Promise.reject(new Error('the quiz view is not open'));
+    return this.view.controller.receive(message);
+  }
 
   resolveWebviewView(webviewView: vscode.WebviewView): void {
     webviewView.webview.options = webviewOptions(this.extensionUri);
     webviewView.webview.html = webviewHtml(webviewView.webview, this.extensionUri);
-    const controller = new QuizController(webviewView.webview, this.content, this.store, this.log, () => this.openPanel(), this.shared);
+    const controller = new QuizController(webviewView.webview, this.content, this.store, this.log, () => this.openPanel(), this.shared, this.perf);
     this.view = { webview: webviewView, controller };
     void controller.prepare();
     webviewView.onDidDispose(() => {
@@ -53,7 +61,7 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'panel');
-    const controller = new QuizController(panel.webview, this.content, this.store, this.log, () => panel.reveal(), this.shared);
+    const controller = new QuizController(panel.webview, this.content, this.store, this.log, () => panel.reveal(), this.shared, this.perf);
     this.panel = { panel, controller };
     void controller.prepare();
     panel.onDidDispose(() => {

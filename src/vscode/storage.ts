@@ -35,9 +35,21 @@ export class VscodeProgressBackend implements ProgressBackend {
     return Promise.resolve(this.context.globalState.update(PROGRESS_KEY, value));
   }
 
+  private dirMade = false;
+
   async appendJournal(lines: string): Promise<void> {
+    const file = join(this.dir, `${this.writerId}.jsonl`);
+    // The folder is made once per window, not on every answer (and again if someone removed it).
+    if (this.dirMade) {
+      try {
+        return await appendFile(file, lines, 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
     await mkdir(this.dir, { recursive: true });
-    await appendFile(join(this.dir, `${this.writerId}.jsonl`), lines, 'utf8');
+    this.dirMade = true;
+    await appendFile(file, lines, 'utf8');
   }
 
   async readJournals(): Promise<{ name: string; text: string }[]> {

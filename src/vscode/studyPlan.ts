@@ -8,6 +8,9 @@ import { readSettings } from './settings';
 
 export const PLAN_VIEW_ID = 'mlAssociatePrep.plan';
 
+/** Quiet time after a progress change before the tree is redrawn. */
+const PLAN_REFRESH_MS = 400;
+
 /** The study plan tree: weeks and domains, with ticks that persist and readiness per domain. */
 export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PlanNode | undefined>();
@@ -20,11 +23,21 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
 
   constructor(private readonly store: ProgressStore, private readonly content: ContentLoader, private readonly memento?: vscode.Memento) {
     this.subs.push(
-      { dispose: store.onDidChange(() => this.changed.fire(undefined)).dispose },
+      // Redrawn a moment after the last change, not on each one: with an exam date the tree costs
+      // tens of milliseconds at thousands of answers (bench/answers.bench.ts), which must not
+      // follow every answer while the learner goes on to the next question.
+      { dispose: store.onDidChange(() => this.refreshSoon()).dispose },
+      { dispose: () => clearTimeout(this.soon) },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('mlAssociatePrep.blueprint') || e.affectsConfiguration('mlAssociatePrep.plan') || e.affectsConfiguration('mlAssociatePrep.dailyGoal')) this.changed.fire(undefined);
       }),
     );
+  }
+
+  private soon: ReturnType<typeof setTimeout> | undefined;
+  private refreshSoon(): void {
+    clearTimeout(this.soon);
+    this.soon = setTimeout(() => this.changed.fire(undefined), PLAN_REFRESH_MS);
   }
 
   async getChildren(node?: PlanNode): Promise<PlanNode[]> {

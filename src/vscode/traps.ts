@@ -92,7 +92,9 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     if (!settings.enabled) return undefined;
     const service = await this.python();
     const pages = service.bank.content.rules;
-    const run = trapBundle().checkTraps(service.cache.get(key, version, text), service.resolver, pages, settings.overrides);
+    const model = service.model(key, version, text);
+    if (!model) return { findings: [] }; // past the size limits: no traps, like no hovers
+    const run = trapBundle().checkTraps(model, service.resolver, pages, settings.overrides);
     for (const f of run.failures) this.log.warn(`trap rule ${f.rule} failed on ${key}: ${f.error}`);
     return { findings: run.findings };
   }

@@ -134,8 +134,10 @@ document.addEventListener('keydown', (e) => {
   if (index >= 0 && index < q.choices.length && !locked) {
     e.preventDefault();
     const choice = q.choices[index]!.id;
-    post(view.screen === 'question' ? { type: 'select', questionId: q.id, choice } : { type: 'mockSelect', questionId: q.id, choice });
-    root.querySelector<HTMLElement>(`[data-choice="${choice}"]`)?.focus();
+    // As a click: the screen updates its own selection (and, in a mock, tells the extension).
+    const input = root.querySelector<HTMLInputElement>(`input[data-choice="${choice}"]`);
+    if (input && !(input.type === 'radio' && input.checked)) input.click();
+    input?.focus();
     return;
   }
   if (key === 'arrowup' || key === 'arrowdown' || (view.screen === 'question' && onOption && (key === 'arrowleft' || key === 'arrowright'))) {
@@ -153,7 +155,7 @@ document.addEventListener('keydown', (e) => {
     if (key === 'enter' && !target.matches('button')) {
       e.preventDefault();
       if (!view.submitted) {
-        if (view.selected.length === view.question.select) post({ type: 'submit', questionId: view.question.id });
+        root.querySelector<HTMLButtonElement>('button[data-action="submit"]:not([disabled])')?.click();
       } else post({ type: 'next' });
     }
     return;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { registerExamDateSuite } from './examDate.suite';
 import { registerFaultsSuite } from './faults.suite';
 import { registerHoverSuite } from './hover.suite';
+import { registerPerfSuite } from './perf.suite';
 import { registerPlanSuite } from './plan.suite';
 import { registerProgressSuite } from './progress.suite';
 import { registerTrapsSuite, registerWorkspaceUsageSuite } from './traps.suite';
@@ -32,6 +33,8 @@ export function run(): Promise<void> {
     registerProgressSuite('corrupt');
   } else if (phase === 'corrupt-verify') {
     registerProgressSuite('recovered');
+  } else if (phase === 'perf') {
+    registerPerfSuite();
   } else if (phase === 'demo') {
     registerWorkspaceUsageSuite();
   } else if (phase === 'kill' || phase === 'killed' || phase === 'two-windows' || phase === 'two-windows-verify') {

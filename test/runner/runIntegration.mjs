@@ -21,6 +21,8 @@ const NOISE = /Resolving connection|Resolved connection|Creating a socket|reconn
  */
 const FINISHED = 'integration: suites finished';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The perf suite's `perf: {...}` lines, one per perf window, summarised after the last phase. */
+const perfLines = [];
 
 /** Opens one workbench window running the suites; resolves its page and a promise of its exit code. */
 async function openWindow(context, server, port, workspace) {
@@ -32,6 +34,7 @@ async function openWindow(context, server, port, workspace) {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
     if (text.startsWith(FINISHED)) finished = true;
+    if (text.startsWith('perf: {')) perfLines.push(JSON.parse(text.slice(6)));
     // The suites' output only; the workbench's own chatter (file probes, open-vsx, auth) is noise.
     if (NOISE.test(text)) return;
     console.log(text.split('\n').map((l) => `  ${l}`).join('\n'));
@@ -157,6 +160,24 @@ async function runPhase(profile, phase, env, { windows = 1, kill = false, worksp
   return code;
 }
 
+/** The perf windows' figures: the median of each over the windows, beside the issue's targets. */
+function printPerf() {
+  if (!perfLines.length) return;
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const rows = [
+    ['activation: bundle load', 'load'], ['activation: activate()', 'activate'],
+    ['host freeze, 1 s before opening a .py', 'freezeBefore'], ['host freeze, 2 s after activation (target <= 20 ms)', 'freezeAfter'],
+    ['first card: executeHoverProvider', 'firstCard'], ['first card: our provider (target <= 30 ms)', 'ourFirstCard'],
+    ['quiz open -> home view posted (target <= 300 ms)', 'quizOpen'], ['quiz open: host share of ready -> home', 'quizReadyHost'],
+    ['answer -> feedback posted, median (target <= 10 ms)', 'answerMedian'], ['answer -> feedback posted, worst', 'answerMax'],
+  ];
+  console.log(`\nperformance in the real extension host (${versionLine()}), median of ${perfLines.length} cold windows:`);
+  for (const [label, key] of rows) {
+    const values = perfLines.map((l) => l[key]).filter((v) => typeof v === 'number');
+    if (values.length) console.log(`  ${label.padEnd(56)} ${median(values).toFixed(1).padStart(8)} ms   (${values.map((v) => v.toFixed(1)).join(', ')})`);
+  }
+}
+
 async function main() {
   ensureCodeServer();
   execFileSync(process.execPath, [join(ROOT, 'esbuild.config.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
@@ -177,10 +198,15 @@ async function main() {
     ['kill', d, { kill: true }], ['killed', d], ['two-windows', d, { windows: 2 }], ['two-windows-verify', d],
     // The demo workspace, as `npm run demo` opens it.
     ['demo', e, { workspace: DEMO }],
+    // Performance where users wait: three cold windows on fresh profiles, medians printed below.
+    ['perf', await profile('mlap-int-p1-')], ['perf', await profile('mlap-int-p2-')], ['perf', await profile('mlap-int-p3-')],
   ];
+  // MLAP_INTEGRATION_PHASES=perf,demo runs only those phases (for working on one; npm test runs all).
+  const only = process.env.MLAP_INTEGRATION_PHASES?.split(',');
   let failed = 0;
   try {
     for (const [phase, p, options] of phases) {
+      if (only && !only.includes(phase)) continue;
       console.log(`\nintegration phase: ${phase}`);
       const started = Date.now();
       const code = await runPhase(p, phase, env, options);
@@ -189,8 +215,9 @@ async function main() {
     }
   } finally {
     await browser.close();
-    for (const dir of [a.dirs.base, b.dirs.base, c.dirs.base, d.dirs.base, e.dirs.base, tmp]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [...phases.map(([, p]) => p.dirs.base), tmp]) rmSync(dir, { recursive: true, force: true });
   }
+  printPerf();
   if (failed) {
     console.error(`integration: ${failed} phase(s) failed`);
     process.exit(1);

@@ -9,26 +9,7 @@ import { HoverService } from '../../src/core/hoverService';
 import { buildDocumentModel } from '../../src/core/python/documentModel';
 import { Resolver } from '../../src/core/python/resolver';
 import { bank, content, facts, ROOT } from './helpers/facts';
-
-const SEED = `import mlflow as mf
-from pyspark.ml.tuning import (CrossValidator,
-    ParamGridBuilder)
-def f(df, x=[1, {2: "a"}]):
-    with mf.start_run() as run:
-        cv = CrossValidator(numFolds=3)
-        m = cv.fit(df); print(f"{run.info.run_id!r:>{10}}", r'\\d', b"\\x00")
-        return m.bestModel \\
-            .transform(df)
-`;
-
-/** Random and mutated Python: unbalanced quotes and brackets, long lines, NUL bytes, deep nesting. */
-const pythonish = fc.oneof(
-  fc.string({ maxLength: 400 }),
-  fc.array(fc.constantFrom('(', ')', '[', ']', '{', '}', '"', "'", '"""', "'''", 'f"', 'rb"', '\\', '\n', '#', ' ', '\t', '\0', 'mlflow', '.', 'log_param', 'import', 'from', 'as', ',', ':', '=', 'def ', 'class ', 'with ', 'lambda ', '%pip', '!ls'), { maxLength: 400 }).map((a) => a.join('')),
-  fc.tuple(fc.nat({ max: SEED.length }), fc.nat({ max: 40 }), fc.string({ maxLength: 40 })).map(([at, del, ins]) => SEED.slice(0, at) + ins + SEED.slice(at + del)),
-  fc.nat({ max: 3000 }).map((n) => '('.repeat(n) + 'mlflow.log_param' + ')'.repeat(n >> 1)),
-  fc.nat({ max: 20000 }).map((n) => `x = "${'a'.repeat(n)}` + ' mlflow.log_param()'),
-);
+import { packish, pythonInput, pythonish, runPackInput, runPythonInput } from './helpers/fuzzInputs';
 
 describe('resolver robustness (fuzz)', () => {
   const resolver = new Resolver(facts().table);
@@ -57,6 +38,17 @@ describe('resolver robustness (fuzz)', () => {
       resolver.unknownReferences(model);
     }), { numRuns: 1500 });
     assert.ok(slowest < BUDGET_MS, `slowest hover ${slowest.toFixed(3)} ms on a ${slowestInput.length}-character input starting ${JSON.stringify(slowestInput.slice(0, 60))}`);
+  });
+
+  // The short run of `npm run fuzz` (test/fuzz/fuzz.ts): the same inputs and checks, fewer of them.
+  it('npm run fuzz, resolver target, 300 inputs: files and notebooks, hovers and whole-document passes never throw', () => {
+    const service = new HoverService(bank());
+    let version = 0;
+    fc.assert(fc.property(pythonInput, (input) => runPythonInput(service, input, ++version)), { numRuns: 300 });
+  });
+
+  it('npm run fuzz, pack target, 300 inputs: compilePack never throws and every diagnostic is one file:line: message', () => {
+    fc.assert(fc.property(packish, (text) => runPackInput(content(), text)), { numRuns: 300 });
   });
 });
 

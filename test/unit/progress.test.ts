@@ -15,9 +15,9 @@ const answerArb = fc.record({
 const stamp = fc.integer({ min: T0, max: T0 + 1e6 });
 const progressArb: fc.Arbitrary<Progress> = fc.record({
   answers: fc.array(answerArb, { maxLength: 8 }),
-  ticks: fc.dictionary(fc.constantFrom('w1.a', 'w1.b', 'objective:c1.01'), fc.record({ checked: fc.boolean(), at: stamp, by: fc.constantFrom('user' as const, 'auto' as const) })),
-  flags: fc.dictionary(fc.constantFrom('q1', 'q2'), fc.record({ flagged: fc.boolean(), at: stamp })),
-  ratings: fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }), fc.record({ rating: fc.constantFrom('again' as const, 'hard' as const, 'good' as const, 'easy' as const), at: stamp })),
+  ticks: fc.dictionary(fc.constantFrom('w1.a', 'w1.b', 'objective:c1.01'), fc.record({ checked: fc.boolean(), at: stamp, by: fc.constantFrom('user' as const, 'auto' as const) }), { noNullPrototype: true }),
+  flags: fc.dictionary(fc.constantFrom('q1', 'q2'), fc.record({ flagged: fc.boolean(), at: stamp }), { noNullPrototype: true }),
+  ratings: fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }), fc.record({ rating: fc.constantFrom('again' as const, 'hard' as const, 'good' as const, 'easy' as const), at: stamp }), { noNullPrototype: true }),
 }).map((x) => mergeProgress(emptyProgress(), { ...emptyProgress(), ...x }));
 
 describe('progress: merge', () => {

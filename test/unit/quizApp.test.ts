@@ -33,6 +33,36 @@ function driver(settings: Partial<AppContext['settings']> = {}) {
 }
 
 describe('quiz app', () => {
+  it('takes the selection with Submit (the webview keeps it until then), by the rules a click follows', () => {
+    const d = driver({ setSize: 30 });
+    d.send({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'in-order', size: 30, feedback: 'immediate' });
+    let v = d.view();
+    if (v.screen !== 'question') throw new Error(v.screen);
+    const q = d.b.get(v.question.id)!;
+    const wrong = q.choices.find((c) => !c.correct)!.id;
+    // Unknown letters and more options than the question asks for are not taken.
+    const sent = [...keysOf(q), wrong, 'E', 'E'].filter((l) => q.choices.some((c) => c.id === l) || l === 'E');
+    const o = d.send({ type: 'submit', questionId: q.id, selected: sent });
+    const answer = o.deltas.find((x) => x.t === 'answer');
+    if (answer?.t !== 'answer') throw new Error('no answer recorded');
+    const expected = q.type === 'single' ? [sent.filter((l) => q.choices.some((c) => c.id === l)).at(-1)!] : [...keysOf(q)].sort();
+    assert.deepEqual(answer.a.choices, expected);
+    assert.equal(answer.a.correct, q.type !== 'single' || expected[0] === keysOf(q)[0]);
+    v = d.view();
+    assert.ok(v.screen === 'question' && v.submitted && v.feedback);
+    // Sent again after the answer: nothing more is recorded.
+    assert.deepEqual(d.send({ type: 'submit', questionId: q.id, selected: keysOf(q) }).deltas, []);
+  });
+
+  it('records nothing for a Submit with no option picked', () => {
+    const d = driver();
+    d.send({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'random', size: 3, feedback: 'immediate' });
+    const v = d.view();
+    if (v.screen !== 'question') throw new Error(v.screen);
+    assert.deepEqual(d.send({ type: 'submit', questionId: v.question.id, selected: [] }).deltas, []);
+    assert.deepEqual(d.send({ type: 'submit', questionId: v.question.id, selected: ['E'] }).deltas.filter((x) => x.t === 'answer').length, v.question.choices.length === 5 ? 1 : 0);
+  });
+
   it('never sends the answer key before the question is submitted', () => {
     const d = driver();
     d.send({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'random', size: 3, feedback: 'immediate' });

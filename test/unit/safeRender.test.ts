@@ -82,7 +82,7 @@ describe('the panel falls back instead of freezing (buildSafely)', () => {
     for (const text of ['Submit', 'Skip', 'Flag', 'End set', 'Home']) assert.ok(button(el, text), `${text} button`);
     button(el, 'Submit')!.click();
     button(el, 'Skip')!.click();
-    assert.deepEqual(posted.slice(1), [{ type: 'submit', questionId: 'hostile' }, { type: 'next' }]);
+    assert.deepEqual(posted.slice(1), [{ type: 'submit', questionId: 'hostile', selected: ['A'] }, { type: 'next' }]);
     // Plain text was for that one build: the next render formats Markdown again.
     assert.ok(markdown.markdownElement('**back**').querySelector('strong'));
   });

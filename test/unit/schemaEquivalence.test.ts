@@ -105,7 +105,7 @@ describe('zod/mini schemas accept and refuse exactly what the classic ones did',
     for (let i = 0; i < 3; i++) {
       const q = view().question!;
       send({ type: 'select', questionId: q.id, choice: q.choices[0]!.id });
-      send({ type: 'submit', questionId: q.id });
+      send({ type: 'submit', questionId: q.id, selected: [q.choices[0]!.id] });
       send({ type: 'flag', questionId: q.id });
       send({ type: 'next' });
     }

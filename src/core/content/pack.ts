@@ -54,12 +54,21 @@ export function compilePack(files: readonly SourceFile[], base: CompiledContent)
     texts.set(f.path, text);
     parsed.push(...parseGuarded(() => parseQuestionFile(text, sink), sink));
   }
-  checkQuestions(parsed, { objectives: base.objectives, changes: base.changes, table: new SymbolTable(base.symbols), keywords: base.keywords, existing: base.questions }, texts, sinkFor);
+  checkQuestions(parsed, { objectives: base.objectives, changes: base.changes, table: tableOf(base), keywords: base.keywords, existing: base.questions }, texts, sinkFor);
   const diagnostics = [...sinks.values()].flatMap((s) => s.items).sort(compareDiagnostics);
   const bad = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   // A file with any error is left out whole: its questions may be half right.
   const questions = parsed.filter((q) => !bad.has(q.source.file));
   return { questions, diagnostics };
+}
+
+// The bank's symbol table, built once per compiled content: packs are compiled again on every
+// change to their folder, and building the table of 2,700 symbols cost more than a small pack.
+const tables = new WeakMap<CompiledContent, SymbolTable>();
+function tableOf(base: CompiledContent): SymbolTable {
+  let t = tables.get(base);
+  if (!t) tables.set(base, (t = new SymbolTable(base.symbols)));
+  return t;
 }
 
 /** Lines (1-based) of the "## question-id" headings outside fenced code. */

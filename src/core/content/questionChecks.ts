@@ -51,8 +51,7 @@ export function checkQuestions(questions: Question[], ctx: QuestionCheckContext,
   const keywords = new Map(Object.entries(ctx.keywords));
   const existing = ctx.existing ?? [];
   const seen = new Map<string, Question>(existing.map((q) => [q.id, q]));
-  const stems = new StemIndex();
-  for (const q of existing) stems.add(q, stemShingles(q.stem));
+  const stems = new StemIndex(bankIndex(existing));
   const shingles = questions.map((q) => stemShingles(q.stem));
   // Split once per file: a pack file may hold a thousand questions, each looking up lines.
   const lines = new Map([...texts].map(([f, t]) => [f, t.split('\n')]));
@@ -78,6 +77,18 @@ export function checkQuestions(questions: Question[], ctx: QuestionCheckContext,
   });
 }
 
+// The bank's stems indexed once per bank: every pack compile checks its questions against them
+// (indexing 550 stems cost more than compiling a small pack).
+const bankIndexes = new WeakMap<readonly Question[], StemIndex>();
+function bankIndex(questions: readonly Question[]): StemIndex {
+  let index = bankIndexes.get(questions);
+  if (!index) {
+    bankIndexes.set(questions, (index = new StemIndex()));
+    for (const q of questions) index.add(q, stemShingles(q.stem));
+  }
+  return index;
+}
+
 /**
  * Stems seen so far, indexed by shingle: comparing each new stem with every earlier one is
  * quadratic (a thousand-question pack took most of a second), while most pairs share no shingle.
@@ -86,6 +97,9 @@ class StemIndex {
   private readonly questions: Question[] = [];
   private readonly sizes: number[] = [];
   private readonly byShingle = new Map<string, number[]>();
+
+  /** `below`: stems added before these (the bank's), read but never changed. */
+  constructor(private readonly below?: StemIndex) {}
 
   add(q: Question, shingles: Set<string>): void {
     const at = this.questions.push(q) - 1;
@@ -99,6 +113,10 @@ class StemIndex {
 
   /** Every earlier question whose stem shares a shingle with these, in the order they were added, with the Jaccard similarity. */
   alike(shingles: Set<string>): [Question, number][] {
+    return [...(this.below?.alike(shingles) ?? []), ...this.ownAlike(shingles)];
+  }
+
+  private ownAlike(shingles: Set<string>): [Question, number][] {
     const shared = new Map<number, number>();
     for (const s of shingles) for (const at of this.byShingle.get(s) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
     return [...shared.keys()].sort((a, b) => a - b).map((at) => {

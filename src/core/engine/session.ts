@@ -48,6 +48,18 @@ export function selectChoice(s: Session, q: Question, letter: string, now: numbe
   return withResponse(s, q.id, { selected: pick(q, r?.selected ?? [], letter) }, now);
 }
 
+/**
+ * Sets the whole selection of the current question at once (the webview keeps the selection
+ * locally and sends it with Submit); each letter is picked as a click would, so the result obeys
+ * the same rules (known options only, at most as many as the question asks for).
+ */
+export function setChoices(s: Session, q: Question, letters: readonly string[], now: number): Session {
+  const r = s.responses[q.id];
+  if (s.finishedAt || currentId(s) !== q.id || r?.submittedAt) return s;
+  const selected = letters.reduce<string[]>((sel, l) => (sel.includes(l) ? sel : pick(q, sel, l)), []);
+  return withResponse(s, q.id, { selected }, now);
+}
+
 /** Submits the current question: returns the session and the answer to record. */
 export function submitAnswer(s: Session, q: Question, now: number, answerId: string): { session: Session; answer?: Answer } {
   const r = s.responses[q.id];

@@ -7,7 +7,7 @@ import type { Mock, Progress, Session } from './schema';
 type Stamped = { at: number };
 
 /** Newer wins; equal stamps fall back to a stable comparison so both sides pick the same one. */
-function newer<T extends Stamped>(a: T | undefined, b: T | undefined): T | undefined {
+export function newer<T extends Stamped>(a: T | undefined, b: T | undefined): T | undefined {
   if (!a) return b;
   if (!b) return a;
   if (a.at !== b.at) return a.at > b.at ? a : b;
@@ -30,7 +30,7 @@ export function mergeMock(a: Mock, b: Mock): Mock {
 }
 
 /** The later update of a session wins. */
-function mergeSession(a: Session, b: Session): Session {
+export function mergeSession(a: Session, b: Session): Session {
   const sa = { ...a, at: a.updatedAt };
   const sb = { ...b, at: b.updatedAt };
   return newer(sa, sb) === sa ? a : b;
@@ -39,13 +39,16 @@ function mergeSession(a: Session, b: Session): Session {
 /** Finished sessions kept; older ones are dropped (by a rule every copy applies the same way). */
 export const KEEP_FINISHED_SESSIONS = 20;
 
-function pruneSessions(sessions: Record<string, Session>): Record<string, Session> {
+export function pruneSessions(sessions: Record<string, Session>): Record<string, Session> {
   const finished = Object.values(sessions).filter((s) => s.finishedAt !== undefined)
     .sort((x, y) => y.updatedAt - x.updatedAt || (x.id < y.id ? -1 : 1));
   if (finished.length <= KEEP_FINISHED_SESSIONS) return sessions;
   const drop = new Set(finished.slice(KEEP_FINISHED_SESSIONS).map((s) => s.id));
   return Object.fromEntries(Object.entries(sessions).filter(([id]) => !drop.has(id)));
 }
+
+/** The order of a merged state's answers: by time, then by id. */
+export const answerOrder = (x: { at: number; id: string }, y: { at: number; id: string }): number => x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
 /** Merges two progress states without losing anything either holds. */
 export function mergeProgress(a: Progress, b: Progress): Progress {
@@ -62,7 +65,7 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   const exam = newer(a.exam, b.exam);
   return {
     version: a.version,
-    answers: [...answers.values()].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
+    answers: [...answers.values()].sort(answerOrder),
     ratings: mergeRegisters(a.ratings, b.ratings),
     flags: mergeRegisters(a.flags, b.flags),
     ticks: mergeRegisters(a.ticks, b.ticks),

@@ -1,3 +1,6 @@
+import { CardIndex } from '../scheduling/cardIndex';
+import { rememberCards, replayAll, type CardState } from '../scheduler';
+import { applyDelta } from './applyDelta';
 import { mergeProgress } from './merge';
 import { recoverProgress } from './recover';
 import { deltaAsProgress, DeltaSchema, emptyProgress, type Delta, type Progress } from './schema';
@@ -46,21 +49,55 @@ export function replayJournal(text: string): { progress: Progress; bad: number }
   return { progress, bad };
 }
 
+/** Answers recorded between two writes of the synced snapshot (the journal holds each one at once). */
+export const SNAPSHOT_EVERY = 25;
+
+export interface StoreOptions {
+  /** Answers between snapshot writes (other changes wait for the next write or flush()). */
+  snapshotEvery?: number;
+  /**
+   * Resolves when the host has a moment: a due snapshot write waits for it, so it runs after the
+   * answer's feedback is drawn, not before (the adapter passes a timer; the core has none).
+   */
+  idle?: () => Promise<void>;
+}
+
 /**
  * The one way the product reads and writes progress. Every change is first appended to this
- * window's journal (so no other window can overwrite it), then merged into the in-memory state and
- * into the synced snapshot (re-read just before writing, so changes from other windows and
- * machines are kept). Writes are serialised within a window.
+ * window's journal (so no other window can overwrite it, and a crash right after cannot lose it),
+ * then applied to the in-memory state; the synced snapshot (re-read just before writing, so
+ * changes from other windows and machines are kept) is rewritten every SNAPSHOT_EVERY changes and
+ * on flush(): rewriting the whole history on every answer would make answers slower as it grows.
+ * Writes are serialised within a window. The scheduler's cards follow the state answer by answer
+ * (CardIndex) and are rebuilt only when the state changes from outside (load, import, refresh,
+ * another window's snapshot).
  */
 export class ProgressStore {
   private state: Progress = emptyProgress();
   private queue: Promise<void> = Promise.resolve();
   private listeners: ((p: Progress) => void)[] = [];
+  private index: CardIndex | undefined;
+  /** The value this window last wrote as the snapshot: while the backend still holds it, nobody else wrote. */
+  private written: unknown;
+  /** Changes, and answers, recorded since the snapshot was last written. */
+  private unsaved = 0;
+  private answersUnsaved = 0;
 
-  constructor(private readonly backend: ProgressBackend, private readonly now: () => number = Date.now) {}
+  private readonly snapshotEvery: number;
+  private readonly idle: () => Promise<void>;
+
+  constructor(private readonly backend: ProgressBackend, private readonly now: () => number = Date.now, options: StoreOptions = {}) {
+    this.snapshotEvery = options.snapshotEvery ?? SNAPSHOT_EVERY;
+    this.idle = options.idle ?? (() => Promise.resolve());
+  }
 
   get progress(): Progress {
     return this.state;
+  }
+
+  /** The scheduler's cards of the current state (kept per answer; cardsFrom(store.progress) gives the same). */
+  get cards(): Map<string, CardState> {
+    return this.cardIndex().cards;
   }
 
   onDidChange(listener: (p: Progress) => void): { dispose(): void } {
@@ -92,21 +129,39 @@ export class ProgressStore {
         report.problems.push(`${bad} damaged line${bad === 1 ? '' : 's'} in a progress journal ${bad === 1 ? 'was' : 'were'} skipped`);
       }
     }
-    this.state = mergeProgress(this.state, state);
+    this.replace(mergeProgress(this.state, state));
     // Writing back repairs a damaged snapshot and folds in what other windows journaled.
     if (snap.damaged || JSON.stringify(this.state) !== JSON.stringify(snap.progress)) await this.enqueue(() => this.writeSnapshot());
+    else this.written = raw; // the stored snapshot is this state
     this.emit();
     return report;
   }
 
-  /** Records changes: journal first, then memory, then the synced snapshot. */
+  /**
+   * Records changes: journal first (resolved once the journal holds them), then memory (listeners
+   * are told). Every so many answers the synced snapshot is written too, as a task of its own once
+   * the host is idle (the next change waits for it; a failed write is retried with the next one).
+   */
   apply(...deltas: Delta[]): Promise<void> {
     return this.enqueue(async () => {
       // Each append starts on a fresh line, so a torn earlier write cannot swallow this one.
       await this.backend.appendJournal('\n' + deltas.map((d) => JSON.stringify(d)).join('\n') + '\n');
-      for (const d of deltas) this.state = mergeProgress(this.state, deltaAsProgress(d));
+      for (const d of deltas) this.applyOne(d);
+      this.remember();
+      this.unsaved += deltas.length;
+      this.answersUnsaved += deltas.filter((d) => d.t === 'answer').length;
       this.emit();
-      await this.writeSnapshot();
+      if (this.answersUnsaved >= this.snapshotEvery) {
+        this.answersUnsaved = 0;
+        this.enqueue(() => this.idle().then(() => this.writeSnapshot())).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Writes the synced snapshot if changes were recorded since the last write (on leaving the window, on a timer, at shutdown). */
+  flush(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.unsaved) await this.writeSnapshot();
     });
   }
 
@@ -115,7 +170,7 @@ export class ProgressStore {
     return this.enqueue(async () => {
       const deltas = progressAsDeltas(p);
       if (deltas.length) await this.backend.appendJournal('\n' + deltas.map((d) => JSON.stringify(d)).join('\n') + '\n');
-      this.state = mergeProgress(this.state, p);
+      this.replace(mergeProgress(this.state, p));
       this.emit();
       await this.writeSnapshot();
     });
@@ -125,15 +180,54 @@ export class ProgressStore {
   refresh(): Promise<void> {
     return this.enqueue(async () => {
       const before = JSON.stringify(this.state);
-      this.state = mergeProgress(this.state, recoverProgress(this.backend.readSnapshot()).progress);
-      for (const j of await this.backend.readJournals()) this.state = mergeProgress(this.state, replayJournal(j.text).progress);
-      if (JSON.stringify(this.state) !== before) this.emit();
+      let state = mergeProgress(this.state, recoverProgress(this.backend.readSnapshot()).progress);
+      for (const j of await this.backend.readJournals()) state = mergeProgress(state, replayJournal(j.text).progress);
+      if (JSON.stringify(state) === before) return;
+      this.replace(state);
+      this.emit();
     });
   }
 
+  /** One change applied in place of a merge (same result); the cards follow it. */
+  private applyOne(d: Delta): void {
+    const { progress, answers } = applyDelta(this.state, d);
+    if (progress === this.state) return;
+    const index = this.index;
+    this.state = progress;
+    if (!index) return;
+    if (answers === 'replaced') this.index = undefined;
+    else if (answers === 'added' && d.t === 'answer') this.index = index.withAnswer(d.a, progress.ratings);
+    else if (d.t === 'rating') this.index = index.withRating(d.id, progress.ratings);
+  }
+
+  /** A state from outside: the cards are rebuilt from it when next asked for. */
+  private replace(state: Progress): void {
+    this.state = state;
+    this.index = undefined;
+    this.remember();
+  }
+
+  /** Lets cardsFrom(store.progress) use the index (a state replaced since then is replayed on its own). */
+  private remember(): void {
+    const state = this.state;
+    rememberCards(state, () => (this.state === state ? this.cardIndex().cards : replayAll(state)));
+  }
+
+  private cardIndex(): CardIndex {
+    this.index ??= CardIndex.of(this.state);
+    return this.index;
+  }
+
   private async writeSnapshot(): Promise<void> {
-    const stored = recoverProgress(this.backend.readSnapshot());
-    this.state = mergeProgress(stored.progress, this.state);
+    const raw = this.backend.readSnapshot();
+    // Still the value this window wrote: nothing to fold in (this state already holds it).
+    if (raw !== this.written) {
+      const merged = mergeProgress(recoverProgress(raw).progress, this.state);
+      if (JSON.stringify(merged) !== JSON.stringify(this.state)) this.replace(merged);
+    }
+    this.unsaved = 0;
+    this.answersUnsaved = 0;
+    this.written = this.state;
     await this.backend.writeSnapshot(this.state);
   }
 

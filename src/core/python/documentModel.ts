@@ -52,10 +52,15 @@ const COMPOUND = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except',
 
 /** The logical lines of a document (shared with the trap rules' block index). */
 export function logicalLines(t: Tokens): Line[] {
+  return logicalLinesIn(t, 0, t.count);
+}
+
+/** The logical lines of tokens [from, to); `from` must start a logical line. */
+export function logicalLinesIn(t: Tokens, from: number, to: number): Line[] {
   const lines: Line[] = [];
-  let first = 0;
-  for (let i = 0; i <= t.count; i++) {
-    if (i === t.count || t.kind[i] === Tok.Newline) {
+  let first = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || t.kind[i] === Tok.Newline) {
       if (i > first) {
         let code = -1;
         for (let k = first; k < i; k++) if (t.kind[k] !== Tok.Comment) { code = k; break; }
@@ -78,22 +83,87 @@ function findTop(t: Tokens, from: number, to: number, op: string, d: number): nu
 
 /** Builds the scope and binding structure of a Python document. */
 export function buildDocumentModel(text: string, tokens?: Tokens): DocumentModel {
+  return buildIndexedModel(text, tokens).model;
+}
+
+/** `global x` at module level, where it is (module scopes' globals are rebuilt from these). */
+export interface ModuleGlobal {
+  name: string;
+  at: number;
+}
+
+/**
+ * A model with what the incremental update needs to splice it: the token index of the header
+ * that opened each scope (-1 for the module) and the module-level `global` statements.
+ */
+export interface IndexedModel {
+  model: DocumentModel;
+  scopeAt: number[];
+  moduleGlobals: ModuleGlobal[];
+}
+
+/** The full parse, with the index an incremental update (incremental.ts) starts from. */
+export function buildIndexedModel(text: string, tokens?: Tokens): IndexedModel {
   const t = tokens ?? tokenize(text);
-  const scopes: Scope[] = [{ kind: 'module', parent: -1, bindings: new Map(), globals: new Set() }];
-  const scopeOf = new Int32Array(t.count);
-  const lineStartOf = new Int32Array(t.count);
-  const lines = logicalLines(t);
+  const module: Scope = { kind: 'module', parent: -1, bindings: new Map(), globals: new Set() };
+  const part: ModelPart = { t, module, base: 1, created: [], createdAt: [], moduleGlobals: [], scopeOf: new Int32Array(t.count), lineStartOf: new Int32Array(t.count) };
+  buildPart(part, 0, t.count);
+  return {
+    model: { tokens: t, scopes: [module, ...part.created], scopeOf: part.scopeOf, lineStartOf: part.lineStartOf },
+    scopeAt: [-1, ...part.createdAt],
+    moduleGlobals: part.moduleGlobals,
+  };
+}
+
+/**
+ * The model of a run of logical lines that starts with only the module scope open: the whole
+ * document, or (incrementally) the top-level statements around an edit. Scopes it opens get
+ * indices from `base`; it writes scopeOf and lineStartOf of its tokens and binds module names in
+ * `module`.
+ */
+export interface ModelPart {
+  t: Tokens;
+  module: Scope;
+  base: number;
+  created: Scope[];
+  /** Token index of the header that opened each created scope. */
+  createdAt: number[];
+  moduleGlobals: ModuleGlobal[];
+  scopeOf: Int32Array;
+  lineStartOf: Int32Array;
+}
+
+/** True if token `k` starts a top-level statement: a logical line with code at indentation 0. */
+export function startsTopLevel(t: Tokens, k: number): boolean {
+  if (k >= t.count || (k > 0 && t.kind[k - 1] !== Tok.Newline) || t.indent[k] !== 0) return false;
+  for (let i = k; i < t.count && t.kind[i] !== Tok.Newline; i++) if (t.kind[i] !== Tok.Comment) return true;
+  return false;
+}
+
+/** Builds the model of tokens [from, to): `from` is 0 or starts a top-level statement, `to` is the count or starts one. */
+export function buildPart(part: ModelPart, from: number, to: number): void {
+  const { t, module, base, created, scopeOf, lineStartOf } = part;
+  const scopeAtIndex = (i: number) => (i === 0 ? module : created[i - base]!);
+  const lines = logicalLinesIn(t, from, to);
   // Open blocks: scope index and the indentation of the header that opened it.
   const stack: { scope: number; indent: number }[] = [{ scope: 0, indent: -1 }];
 
   const bind: BindFn = (scope, name, at, value) => {
-    const s = scopes[scope]!;
-    const target = s.globals.has(name) ? scopes[0]! : s;
+    const s = scopeAtIndex(scope);
+    const target = s.globals.has(name) ? module : s;
     let list = target.bindings.get(name);
     if (!list) target.bindings.set(name, (list = []));
     list.push({ name, at, value });
   };
-  bind.declareGlobal = (scope, name) => scopes[scope]!.globals.add(name);
+  bind.declareGlobal = (scope, name, at) => {
+    scopeAtIndex(scope).globals.add(name);
+    if (scope === 0) part.moduleGlobals.push({ name, at });
+  };
+  const open = (kind: 'function' | 'class', parent: number, at: number) => {
+    created.push({ kind, parent, bindings: new Map(), globals: new Set() });
+    part.createdAt.push(at);
+    return base + created.length - 1;
+  };
 
   for (const line of lines) {
     if (line.code >= 0) while (stack.length > 1 && line.indent <= stack[stack.length - 1]!.indent) stack.pop();
@@ -110,7 +180,7 @@ export function buildDocumentModel(text: string, tokens?: Tokens): DocumentModel
     if (kw === 'def' || kw === 'class') {
       if (isName(t, i + 1)) bind(scope, tokText(t, i + 1), i + 1, { kind: 'opaque' });
       const colon = findTopColon(t, i, line.end);
-      const inner = scopes.push({ kind: kw === 'def' ? 'function' : 'class', parent: scope, bindings: new Map(), globals: new Set() }) - 1;
+      const inner = open(kw === 'def' ? 'function' : 'class', scope, i);
       if (kw === 'def') bindParameters(t, i + 2, colon < 0 ? line.end : colon, (name, at) => bind(inner, name, at, { kind: 'opaque' }));
       if (colon >= 0 && colon + 1 < line.end) {
         // One-line body: `def f(): return x`.
@@ -135,7 +205,6 @@ export function buildDocumentModel(text: string, tokens?: Tokens): DocumentModel
     }
     simpleStatements(t, i, line.end, scope, bind);
   }
-  return { tokens: t, scopes, scopeOf, lineStartOf };
 }
 
 /** The colon ending a compound statement's header (lambda colons skipped), or -1. */
@@ -176,15 +245,15 @@ function bindParameters(t: Tokens, open: number, end: number, bindOne: (name: st
 }
 
 type BindFn = ((scope: number, name: string, at: number, value: BindingValue) => void) & {
-  /** `global x` in a scope: later bindings of x there go to the module scope. */
-  declareGlobal?: (scope: number, name: string) => void;
+  /** `global x` (token `at`) in a scope: later bindings of x there go to the module scope. */
+  declareGlobal?: (scope: number, name: string, at: number) => void;
 };
 
 function withItems(t: Tokens, from: number, to: number, scope: number, bind: BindFn) {
+  // `with (a as b, c as d):` parenthesised form; peeled in a loop, as 10,000 parens overflow a recursion.
+  while (isOp(t, from, '(') && t.depth[to - 1] === t.depth[from] && isOp(t, to - 1, ')')) { from++; to--; }
   const d = t.depth[from] ?? 0;
   let itemStart = from;
-  // `with (a as b, c as d):` parenthesised form.
-  if (isOp(t, from, '(') && t.depth[to - 1] === d && isOp(t, to - 1, ')')) return withItems(t, from + 1, to - 1, scope, bind);
   for (let i = from; i <= to; i++) {
     if (i === to || (t.depth[i] === d && isOp(t, i, ','))) {
       const as = findTopName(t, itemStart, i, 'as');
@@ -215,7 +284,7 @@ function statement(t: Tokens, from: number, to: number, scope: number, bind: Bin
   if (isName(t, from, 'import')) return importNames(t, from + 1, to, scope, bind);
   if (isName(t, from, 'from')) return fromImport(t, from + 1, to, scope, bind);
   if (isName(t, from, 'global') || isName(t, from, 'nonlocal')) {
-    for (let k = from + 1; k < to; k++) if (isName(t, k)) bind.declareGlobal?.(scope, tokText(t, k));
+    for (let k = from + 1; k < to; k++) if (isName(t, k)) bind.declareGlobal?.(scope, tokText(t, k), k);
     return;
   }
   // Assignment chains: a = b = expr; annotated: a: T = expr; augmented: a += 1.

@@ -1,5 +1,6 @@
 import { LIST_PREFIX, type SymbolInfo, type SymbolTable } from '../facts/symbolTable';
 import type { Binding, DocumentModel } from './documentModel';
+import { MAX_ALIAS_DEPTH, MAX_CHAIN_STEPS } from './limits';
 import { Tok, tokenAt, tokText, type Tokens } from './tokenizer';
 
 /** What an expression evaluates to, as far as the resolver can tell. */
@@ -47,7 +48,7 @@ export class Resolver {
   private readonly memo = new WeakMap<DocumentModel, Map<Binding, Value | null>>();
 
   constructor(private readonly table: SymbolTable, private readonly globals: Record<string, Value> = NOTEBOOK_GLOBALS) {
-    this.roots = new Set(Object.keys(table.data.symbols).map((q) => q.split('.')[0]!));
+    this.roots = rootsOf(table);
   }
 
   /** The API symbol named at `offset`, or undefined (strings, comments, local names, unknown APIs). */
@@ -70,9 +71,14 @@ export class Resolver {
   unknownReferences(model: DocumentModel): UnknownReference[] {
     const t = model.tokens;
     const out: UnknownReference[] = [];
+    // The name ending the last chain found over MAX_CHAIN_STEPS: the chain one `.name` longer is
+    // over too, so a 100,000-step chain costs one walk back, not one per name.
+    let overAt = -1;
     for (let i = 0; i < t.count; i++) {
       if (t.kind[i] !== Tok.Name || !isOp(t, i - 1, '.')) continue;
+      if (overAt === i - 2) { overAt = i; continue; }
       const start = chainStart(t, i);
+      if (start === OVER_LIMIT) overAt = i;
       if (start < 0) continue;
       const parent = this.evalChain(model, start, i - 1, 0);
       if (!parent || parent.k === 'list') continue;
@@ -120,7 +126,10 @@ export class Resolver {
     if (head !== 'import' && head !== 'from') return undefined;
     // Collect the dotted path ending at i.
     let s = i;
-    while (isOp(t, s - 1, '.') && t.kind[s - 2] === Tok.Name) s -= 2;
+    while (isOp(t, s - 1, '.') && t.kind[s - 2] === Tok.Name) {
+      s -= 2;
+      if (i - s > 2 * MAX_CHAIN_STEPS) return undefined;
+    }
     let path = '';
     for (let p = s; p <= i; p += 2) path += (path ? '.' : '') + tokText(t, p);
     if (head === 'from') {
@@ -153,8 +162,9 @@ export class Resolver {
   /** Evaluates a primary expression (name, attributes, calls, subscripts) over tokens [from, to). */
   private evalChain(model: DocumentModel, from: number, to: number, depth: number): Value | undefined {
     const t = model.tokens;
-    if (depth > 12) return undefined;
+    if (depth > MAX_ALIAS_DEPTH) return undefined;
     let i = from;
+    let steps = 0;
     while (i < to && t.kind[i] === Tok.Comment) i++;
     if (t.kind[i] === Tok.Name && tokText(t, i) === 'await') i++;
     if (i >= to || t.kind[i] !== Tok.Name) return undefined;
@@ -163,6 +173,8 @@ export class Resolver {
     while (v && i < to) {
       if (t.kind[i] === Tok.Comment) { i++; continue; }
       if (isOp(t, i, '.') && t.kind[i + 1] === Tok.Name) {
+        // Each step lengthens the dotted path it looks up: past the cap, the chain is no API.
+        if (++steps > MAX_CHAIN_STEPS) return undefined;
         v = this.attribute(v, tokText(t, i + 1));
         i += 2;
       } else if (isOp(t, i, '(')) {
@@ -254,6 +266,15 @@ export class Resolver {
   }
 }
 
+// The top-level packages of a table's symbols, once per table: each content check makes a
+// resolver, and splitting 2,700 names each time cost more than checking a small question pack.
+const rootsByTable = new WeakMap<SymbolTable, Set<string>>();
+function rootsOf(table: SymbolTable): Set<string> {
+  let roots = rootsByTable.get(table);
+  if (!roots) rootsByTable.set(table, (roots = new Set(Object.keys(table.data.symbols).map((q) => q.split('.')[0]!))));
+  return roots;
+}
+
 function typeValue(type: string): Value {
   return type.startsWith(LIST_PREFIX) ? { k: 'list', type: type.slice(LIST_PREFIX.length) } : { k: 'inst', type };
 }
@@ -271,8 +292,7 @@ function lookup(model: DocumentModel, name: string, at: number): Lookup {
     }
     const list = scope.bindings.get(name);
     if (list?.length) {
-      let best: Binding | undefined;
-      for (const b of list) if (b.at < at) best = b;
+      const best = lastBefore(list, at);
       if (best) return best;
       if (scope.kind === 'function' && !scope.globals.has(name)) return OPAQUE; // local, not yet bound
       if (scope.kind === 'module' && insideFunction) return list[0]; // bound later, read at call time
@@ -284,10 +304,49 @@ function lookup(model: DocumentModel, name: string, at: number): Lookup {
   return undefined;
 }
 
-/** First token of the attribute chain that ends with the name at `i`, or -1 if it is malformed. */
+/** Per list of bindings: its length when checked, and whether it was in order of `at` then. */
+const ordered = new WeakMap<Binding[], { length: number; sorted: boolean }>();
+
+/**
+ * The last binding in `list` that takes effect before token `at`. A name bound 10,000 times made
+ * each lookup walk every binding, and a pass over all names (calls, unknownReferences) quadratic;
+ * a list in order of `at` (checked once) is searched by halves instead.
+ */
+function lastBefore(list: Binding[], at: number): Binding | undefined {
+  let known = ordered.get(list);
+  if (known?.length !== list.length) {
+    // The model adds bindings line by line, so lists are in order; checked once per length in
+    // case a model is ever updated in place.
+    known = { length: list.length, sorted: list.every((b, k) => k === 0 || list[k - 1]!.at <= b.at) };
+    ordered.set(list, known);
+  }
+  if (!known.sorted) {
+    let best: Binding | undefined;
+    for (const b of list) if (b.at < at) best = b;
+    return best;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : undefined;
+}
+
+/** chainStart's answer for a chain over MAX_CHAIN_STEPS (malformed chains give -1). */
+const OVER_LIMIT = -2;
+
+/**
+ * First token of the attribute chain that ends with the name at `i`, -1 if it is malformed, or
+ * OVER_LIMIT past MAX_CHAIN_STEPS (so a walk back costs at most that many steps, whatever the text).
+ */
 function chainStart(t: Tokens, i: number): number {
   let start = i;
+  let steps = 0;
   while (isOp(t, start - 1, '.')) {
+    if (++steps > MAX_CHAIN_STEPS) return OVER_LIMIT;
     let before = start - 2;
     while (before >= 0 && (isOp(t, before, ')') || isOp(t, before, ']'))) {
       const open = matchingOpen(t, before);

@@ -110,8 +110,38 @@ function scanString(text: string, q0: number, isF: boolean): number {
 /** Tokenizes Python source text. */
 export function tokenize(text: string): Tokens {
   const b = new Builder(Math.max(64, text.length >> 2));
+  scan(text, 0, b);
+  return { text, count: b.n, kind: b.kind, start: b.start, end: b.end, depth: b.depth, indent: b.indent };
+}
+
+/** Tokens of part of a text: what `tokenizeFrom` found, and the offset where it stopped. */
+export interface TokenRun {
+  readonly count: number;
+  readonly kind: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly depth: Int16Array;
+  readonly indent: Int32Array;
+  /** Offset after the last token's Newline when `stopAfter` said stop, else the text's length. */
+  readonly stoppedAt: number;
+}
+
+/**
+ * Tokenizes from `from`, which must be the start of a logical line (offset 0 or just after a
+ * Newline token), where the tokenizer's state is always the same: bracket depth 0, at a line's
+ * start. After each Newline token (at offset `nl`) `stopAfter(nl)` may end the run: the
+ * incremental document model stops once the state re-synchronises with the previous version.
+ */
+export function tokenizeFrom(text: string, from: number, stopAfter: (nl: number) => boolean): TokenRun {
+  const b = new Builder(64);
+  const stoppedAt = scan(text, from, b, stopAfter);
+  return { count: b.n, kind: b.kind, start: b.start, end: b.end, depth: b.depth, indent: b.indent, stoppedAt };
+}
+
+/** The tokenizer's loop from a logical line's start; returns where it stopped. */
+function scan(text: string, from: number, b: Builder, stopAfter?: (nl: number) => boolean): number {
   const len = text.length;
-  let i = 0;
+  let i = from;
   let depth = 0;
   let lineIndent = 0;
   let atLineStart = true;
@@ -150,6 +180,7 @@ export function tokenize(text: string): Tokens {
       if (depth === 0) {
         b.push(Tok.Newline, i, i + 1, 0, lineIndent);
         atLineStart = true;
+        if (stopAfter?.(i)) return i + 1;
       }
       i++;
       continue;
@@ -214,7 +245,7 @@ export function tokenize(text: string): Tokens {
     } else b.push(Tok.Op, i, i + opLen, depth, lineIndent);
     i += opLen;
   }
-  return { text, count: b.n, kind: b.kind, start: b.start, end: b.end, depth: b.depth, indent: b.indent };
+  return len;
 }
 
 /** Index of the token covering `offset` (start <= offset < end, or touching its end), or -1. */

@@ -1,5 +1,5 @@
 import { countedMocks } from '../engine/mock';
-import type { Progress } from '../progress/schema';
+import type { Answer, Progress } from '../progress/schema';
 import { replayAnswer, type CardState } from '../scheduler';
 import { addDays, daysBetween, startOfDay, today as todayOf, type Clock, type Day } from './clock';
 import { bookedExam } from './examDate';
@@ -94,6 +94,32 @@ function practiceNeeded(bp: StudyBlueprint, index: StudyIndex, distinct: Map<str
 
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
+/** The replay up to the start of today and the goals of the days before it (see dailyGoal). */
+interface PastDays {
+  key: string;
+  ratings: Progress['ratings'];
+  /** The answers given before today, in time order. */
+  answers: readonly Answer[];
+  cards: Map<string, CardState>;
+  distinct: Map<string, number>;
+  seen: Set<string>;
+  history: DayGoal[];
+}
+/** Per index (one per bank): the last call's past days. */
+const pastCache = new WeakMap<StudyIndex, PastDays>();
+
+function inTimeOrder(answers: readonly Answer[]): boolean {
+  for (let i = 1; i < answers.length; i++) if (answers[i - 1]!.at > answers[i]!.at) return false;
+  return true;
+}
+
+/** The answers before `start` are exactly `prefix` (the same objects, in the same order). */
+function samePrefix(prefix: readonly Answer[], answers: readonly Answer[], start: number): boolean {
+  if (answers.length < prefix.length || (answers.length > prefix.length && answers[prefix.length]!.at < start)) return false;
+  for (let i = prefix.length - 1; i >= 0; i--) if (prefix[i] !== answers[i]) return false;
+  return true;
+}
+
 /** Today's goal, its history, the streak and the pace; undefined without a booked exam date. */
 export function dailyGoal(index: StudyIndex, progress: Progress, blueprintId: string, clock: Clock, settings: GoalSettings = DEFAULT_GOAL): GoalReport | undefined {
   const booked = bookedExam(progress, clock);
@@ -109,31 +135,44 @@ export function dailyGoal(index: StudyIndex, progress: Progress, blueprintId: st
   const mocksPlanned = mockDays(exam, settings.mocks);
   const mockSpanStart = startOfDay(addDays(exam, -MOCK_SPAN), clock);
   const mockTimes = countedMocks(progress.mocks).map((m) => m.finishedAt!).sort((a, b) => a - b);
-  const answers = [...progress.answers].sort((a, b) => a.at - b.at);
+  // The store keeps answers in time order: sorting again would cost a copy per call.
+  const answers = inTimeOrder(progress.answers) ? progress.answers : [...progress.answers].sort((a, b) => a.at - b.at);
 
-  const cards = new Map<string, CardState>();
-  const distinct = new Map<string, number>();
-  const seen = new Set<string>();
-  let next = 0;
-  const replayUntil = (t: number) => {
-    for (; next < answers.length && answers[next]!.at < t; next++) {
-      const a = answers[next]!;
-      replayAnswer(cards, a, progress.ratings);
-      if (seen.has(a.q)) continue;
-      seen.add(a.q);
-      const o = objectiveIn(a.q);
-      if (o) distinct.set(o, (distinct.get(o) ?? 0) + 1);
-    }
-  };
-
-  const history: DayGoal[] = [];
-  let first = setOn > today ? today : setOn;
-  if (daysBetween(first, today) > HISTORY_DAYS) first = addDays(today, -HISTORY_DAYS);
   const last = today < exam ? today : addDays(exam, -1);
-  for (let day = first; day <= last; day = addDays(day, 1)) {
-    const t0 = startOfDay(day, clock);
-    const t1 = startOfDay(addDays(day, 1), clock);
-    replayUntil(t0);
+  const todayStart = startOfDay(today, clock);
+  // The days before today depend only on the answers before today: kept from the last call when
+  // those are the same (an answer given today changes today's goal alone).
+  const key = JSON.stringify([blueprintId, settings, today, todayStart, exam, setOn, mockTimes]);
+  const cached = pastCache.get(index);
+  let before = cached && cached.key === key && cached.ratings === progress.ratings && samePrefix(cached.answers, answers, todayStart) ? cached : undefined;
+  if (!before) {
+    before = { key, ratings: progress.ratings, answers: [], cards: new Map(), distinct: new Map(), seen: new Set(), history: [] };
+    const { cards, distinct, seen, history } = before;
+    let next = 0;
+    const replayUntil = (t: number) => {
+      for (; next < answers.length && answers[next]!.at < t; next++) {
+        const a = answers[next]!;
+        replayAnswer(cards, a, progress.ratings);
+        if (seen.has(a.q)) continue;
+        seen.add(a.q);
+        const o = objectiveIn(a.q);
+        if (o) distinct.set(o, (distinct.get(o) ?? 0) + 1);
+      }
+    };
+    let first = setOn > today ? today : setOn;
+    if (daysBetween(first, today) > HISTORY_DAYS) first = addDays(today, -HISTORY_DAYS);
+    for (let day = first; day <= last && day < today; day = addDays(day, 1)) {
+      replayUntil(startOfDay(day, clock));
+      history.push(dayGoal(day, startOfDay(day, clock), startOfDay(addDays(day, 1), clock), next));
+    }
+    replayUntil(todayStart);
+    before.answers = answers.slice(0, next);
+    pastCache.set(index, before);
+  }
+
+  /** A day's goal from the state at its start (`next`: the first answer given that day or later). */
+  function dayGoal(day: Day, t0: number, t1: number, next: number): DayGoal {
+    const { cards, distinct, seen } = before!;
     const remaining = sum(practiceNeeded(bp, index, distinct, settings.practicePerObjective));
     const due = new Set([...cards].filter(([q, c]) => c.card.due.getTime() <= t0 && objectiveIn(q)).map(([q]) => q));
     const doneBefore = mockTimes.filter((t) => t >= mockSpanStart && t < t0).length;
@@ -151,8 +190,11 @@ export function dailyGoal(index: StudyIndex, progress: Progress, blueprintId: st
       day, newTarget: newPace(remaining, day, exam), reviewTarget: Math.min(REVIEW_CAP, due.size), mockDue, remainingPractice: remaining,
       newDone: newQs.size, reviewsDone: reviewed.size, mockDone: mockTimes.some((t) => t >= t0 && t < t1), answers: count,
     };
-    history.push({ ...g, met: g.answers > 0 && g.newDone >= g.newTarget && g.reviewsDone >= g.reviewTarget && (!g.mockDue || g.mockDone) });
+    return { ...g, met: g.answers > 0 && g.newDone >= g.newTarget && g.reviewsDone >= g.reviewTarget && (!g.mockDue || g.mockDone) };
   }
+
+  const history = [...before.history];
+  if (today <= last) history.push(dayGoal(today, todayStart, startOfDay(addDays(today, 1), clock), before.answers.length));
 
   const goal = today < exam ? history[history.length - 1] : undefined;
   // The streak runs back from today if today is met, else from yesterday (today is still open).

@@ -2,7 +2,7 @@ import type { MockReportView, MockView } from '../../protocol';
 import { timeBars } from '../charts';
 import { duration, h, icon } from '../dom';
 import type { Post } from '../post';
-import { questionCard } from './questionCard';
+import { questionCard, showSelection, toggleChoice } from './questionCard';
 
 /** The running clock: counts down locally from the remaining time the extension sent. */
 export class MockClock {
@@ -60,13 +60,24 @@ export function mockScreen(v: MockView, post: Post, clock: MockClock): HTMLEleme
       v.canPause ? h('button', { class: 'secondary', onclick: () => post({ type: v.paused ? 'mockResume' : 'mockPause' }) }, v.paused ? 'Resume' : 'Pause') : null,
     ),
   ];
+  // A pick shows at once; the extension records it (a mock's answers are graded there, also at
+  // time-out) and its redraw shows the same selection.
+  let selected = v.selected;
+  const card: HTMLElement = questionCard(q, {
+    selected, interactive: true, idPrefix: 'm',
+    onPick: (letter) => {
+      selected = toggleChoice(q, selected, letter);
+      showSelection(card, selected);
+      post({ type: 'mockSelect', questionId: q.id, choice: letter });
+    },
+  });
   if (v.paused) {
     body.push(h('div', { class: 'banner' }, 'The exam is paused; the question is hidden until you resume.'));
   } else {
     body.push(
       h('div', { class: 'progress' }, h('span', {}, `Question ${v.index + 1} of ${v.total}`),
         h('button', { class: `secondary icon-text${v.flagged ? ' on' : ''}`, 'aria-pressed': String(v.flagged), 'data-action': 'flag', onclick: () => post({ type: 'mockFlag' }), title: 'Flag for review (F)' }, icon('bookmark'), v.flagged ? ' Flagged' : ' Flag for review')),
-      questionCard(q, { selected: v.selected, interactive: true, idPrefix: 'm', onPick: (letter) => post({ type: 'mockSelect', questionId: q.id, choice: letter }) }),
+      card,
       h('div', { class: 'actions' },
         h('button', { class: 'secondary', disabled: v.index === 0, 'data-action': 'prev', onclick: () => post({ type: 'mockGoto', index: v.index - 1 }), title: 'Previous (←)' }, icon('arrow-left'), ' Previous'),
         h('button', { class: 'primary', disabled: v.index + 1 === v.total, 'data-action': 'next', onclick: () => post({ type: 'mockGoto', index: v.index + 1 }), title: 'Next (→ or Enter)' }, 'Next ', icon('arrow-right')),

@@ -1,7 +1,7 @@
 import type { QuestionScreen, SummaryView } from '../../protocol';
 import { duration, h, icon } from '../dom';
 import type { Post } from '../post';
-import { questionCard, questionMeta, shownLetters } from './questionCard';
+import { questionCard, questionMeta, showSelection, shownLetters, toggleChoice } from './questionCard';
 
 const RATINGS = [
   { id: 'again', label: 'I guessed', hint: 'Show it again soon' },
@@ -10,9 +10,24 @@ const RATINGS = [
   { id: 'easy', label: 'Easy', hint: 'Show it much later' },
 ] as const;
 
+/**
+ * The options picked on the question on screen, kept here until Submit sends them: a click shows
+ * at once, with no round trip to the extension. A redraw of the same question (after a flag, say)
+ * keeps them; another question or a submitted one starts from what the extension sent.
+ */
+let picked: { key: string; selected: string[] } | undefined;
+
 export function practiceScreen(v: QuestionScreen, post: Post): HTMLElement {
   const q = v.question;
-  const ready = v.selected.length === q.select;
+  // The question in its place in its set: the same question met again in another set starts clean.
+  const key = `${v.sessionTitle}\u0000${v.index}\u0000${q.id}`;
+  if (v.submitted || picked?.key !== key) picked = v.submitted ? undefined : { key, selected: [...v.selected] };
+  const local = picked;
+  const selected = local?.selected ?? v.selected;
+  const ready = () => (local?.selected.length ?? 0) === q.select;
+  const submit = () => {
+    if (local && ready()) post({ type: 'submit', questionId: q.id, selected: local.selected });
+  };
   const header = h('header', { class: 'screen-head' },
     h('div', { class: 'crumbs' },
       h('button', { class: 'link', onclick: () => post({ type: 'show', screen: 'home' }), title: 'Back to the start (your set is kept)' }, icon('arrow-left'), ' Home'),
@@ -23,15 +38,21 @@ export function practiceScreen(v: QuestionScreen, post: Post): HTMLElement {
       h('progress', { max: v.total, value: v.index + (v.submitted ? 1 : 0), 'aria-hidden': 'true' }),
     ),
   );
-  const card = questionCard(q, {
-    selected: v.selected, interactive: !v.submitted, idPrefix: 'q',
+  const submitButton = h('button', { class: 'primary', disabled: !ready(), 'data-action': 'submit', onclick: submit, title: 'Submit (Enter)' }, 'Submit');
+  const card: HTMLElement = questionCard(q, {
+    selected, interactive: !v.submitted, idPrefix: 'q',
     ...(v.feedback ? { feedback: v.feedback } : {}),
-    onPick: (letter) => post({ type: 'select', questionId: q.id, choice: letter }),
+    onPick: (letter) => {
+      if (!local) return;
+      local.selected = toggleChoice(q, local.selected, letter);
+      showSelection(card, local.selected);
+      (submitButton as HTMLButtonElement).disabled = !ready();
+    },
   });
   const actions = h('div', { class: 'actions' });
   if (!v.submitted) {
     actions.append(
-      h('button', { class: 'primary', disabled: !ready, 'data-action': 'submit', onclick: () => post({ type: 'submit', questionId: q.id }), title: 'Submit (Enter)' }, 'Submit'),
+      submitButton,
       h('button', { class: 'secondary', 'data-action': 'skip', onclick: () => post({ type: 'next' }) }, 'Skip'),
     );
   } else {

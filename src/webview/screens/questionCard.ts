@@ -39,6 +39,28 @@ export function questionMeta(q: QuestionView): HTMLElement | null {
   );
 }
 
+/**
+ * The selection after a click on option `id`, by the rules the extension applies again on Submit
+ * (engine/grading.ts pick): one option replaces the other in a single-answer question; in a
+ * multiple-answer one a click toggles, up to as many as the question asks for.
+ */
+export function toggleChoice(q: QuestionView, selected: readonly string[], id: string): string[] {
+  if (!q.choices.some((c) => c.id === id)) return [...selected];
+  if (q.type === 'single') return [id];
+  if (selected.includes(id)) return selected.filter((s) => s !== id);
+  if (selected.length >= q.select) return [...selected];
+  return [...selected, id].sort();
+}
+
+/** Shows a selection on a card drawn by questionCard, without drawing it again. */
+export function showSelection(card: HTMLElement, selected: readonly string[]): void {
+  for (const input of card.querySelectorAll<HTMLInputElement>('input[data-choice]')) {
+    const on = selected.includes(input.dataset.choice!);
+    input.checked = on;
+    input.closest('.choice')?.classList.toggle('selected', on);
+  }
+}
+
 /** Stem and options; with feedback, every option's verdict and explanation. */
 export function questionCard(q: QuestionView, o: CardOptions): HTMLElement {
   const multiple = q.type === 'multiple';

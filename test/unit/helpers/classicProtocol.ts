@@ -18,7 +18,8 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('show'), screen: ScreenNameSchema }),
   z.object({ type: z.literal('select'), questionId: Id, choice: Letter }),
-  z.object({ type: z.literal('submit'), questionId: Id }),
+  /** `selected`: the options picked in the webview (which keeps the selection itself until Submit). */
+  z.object({ type: z.literal('submit'), questionId: Id, selected: z.array(Letter).max(5).optional() }),
   z.object({ type: z.literal('next') }),
   z.object({ type: z.literal('endSession') }),
   z.object({ type: z.literal('rate'), answerId: Id, rating: z.enum(['again', 'hard', 'good', 'easy']) }),

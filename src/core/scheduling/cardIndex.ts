@@ -1,0 +1,69 @@
+import { answerOrder } from '../progress/merge';
+import type { Answer, Progress } from '../progress/schema';
+import { nextCard, ratingOf, type CardState } from '../scheduler';
+
+// The scheduler's cards kept up to date answer by answer, so an answer costs one FSRS step instead
+// of a replay of the whole history. A question's card depends only on its own answers and their
+// ratings, so a change touches one question: a new latest answer is one more step; an answer that
+// arrives out of time order, or a changed rating, replays that question alone. The result is the
+// same as replaying everything (scheduler.ts cardsFrom; property-tested). Indexes are never
+// changed in place: each update returns a new one (the old state's readers keep theirs).
+
+export class CardIndex {
+  private constructor(
+    /** Card per answered question id. */
+    readonly cards: Map<string, CardState>,
+    /** Each question's answers in replay order. */
+    private readonly byQuestion: Map<string, Answer[]>,
+  ) {}
+
+  /** The index of a whole state (one full replay). */
+  static of(progress: Progress): CardIndex {
+    const byQuestion = new Map<string, Answer[]>();
+    // The order cardsFrom replays in: by time, ties in the state's own order.
+    for (const a of [...progress.answers].sort((x, y) => x.at - y.at)) {
+      const list = byQuestion.get(a.q);
+      if (list) list.push(a);
+      else byQuestion.set(a.q, [a]);
+    }
+    const cards = new Map<string, CardState>();
+    for (const [q, list] of byQuestion) cards.set(q, replay(list, progress.ratings));
+    return new CardIndex(cards, byQuestion);
+  }
+
+  /**
+   * The index after a new answer (an id the state did not hold) joined a merged state whose
+   * ratings are `ratings`.
+   */
+  withAnswer(a: Answer, ratings: Progress['ratings']): CardIndex {
+    const prior = this.byQuestion.get(a.q) ?? [];
+    const last = prior[prior.length - 1];
+    const list = [...prior, a];
+    const byQuestion = new Map(this.byQuestion).set(a.q, list);
+    const cards = new Map(this.cards);
+    if (!last || answerOrder(last, a) <= 0) {
+      const c = this.cards.get(a.q);
+      cards.set(a.q, { card: nextCard(c?.card, a.at, ratingOf(a, ratings)), reviews: (c?.reviews ?? 0) + 1, lastAnswer: a });
+    } else {
+      list.sort(answerOrder);
+      cards.set(a.q, replay(list, ratings));
+    }
+    return new CardIndex(cards, byQuestion);
+  }
+
+  /** The index after the rating of answer `answerId` changed (`ratings` holds the new one). */
+  withRating(answerId: string, ratings: Progress['ratings']): CardIndex {
+    for (const [q, list] of this.byQuestion) {
+      if (!list.some((a) => a.id === answerId)) continue;
+      return new CardIndex(new Map(this.cards).set(q, replay(list, ratings)), this.byQuestion);
+    }
+    return this; // a rating for an answer not (yet) here changes no card
+  }
+}
+
+/** One question's card from its answers in order. */
+function replay(list: readonly Answer[], ratings: Progress['ratings']): CardState {
+  let c: CardState | undefined;
+  for (const a of list) c = { card: nextCard(c?.card, a.at, ratingOf(a, ratings)), reviews: (c?.reviews ?? 0) + 1, lastAnswer: a };
+  return c!;
+}

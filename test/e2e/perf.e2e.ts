@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import type { Frame } from 'playwright-core';
+import { Workbench } from './workbench';
+
+/**
+ * What the learner waits for in the quiz, timed inside the real webview (code-server + Chromium):
+ *   quiz open     the activity-bar click until the webview's first paint (the home screen)
+ *   select        key 1 until the picked option is painted as selected
+ *   feedback      Enter until the feedback is painted
+ * over 10 answers. Figures printed as one `perf-e2e:` line, not pass/fail: the test fails only when
+ * a step does not happen.
+ */
+describe('e2e: quiz timings in the real webview', function () {
+  this.timeout(240_000);
+  const wb = new Workbench();
+  before(() => wb.start());
+  after(() => wb.stop());
+
+  it('times quiz open, option selection and Enter -> feedback', async () => {
+    const icon = wb.page.locator('.activitybar [aria-label*="ML Associate Prep"]').first();
+    await icon.waitFor();
+    await wb.page.waitForTimeout(3000); // the workbench settles (restores, extension scans) first
+    const clicked = Date.now();
+    await icon.click();
+    let quiz = await wb.quiz('home');
+    const firstPaint = await quiz.evaluate(() => {
+      const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+      return fcp ? performance.timeOrigin + fcp.startTime : undefined;
+    });
+    assert.ok(firstPaint, 'the webview reports its first contentful paint');
+    const open = firstPaint - clicked;
+
+    await quiz.locator('button.tile', { hasText: 'Practice' }).click();
+    quiz = await wb.quiz('setup');
+    await quiz.locator('input[name=size]').fill('10');
+    await quiz.locator('button[type=submit]').click();
+    quiz = await wb.quiz('practice');
+    await installTimers(quiz);
+
+    const select: number[] = [];
+    const feedback: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      await quiz.locator('.progress', { hasText: `${i} / 10` }).waitFor();
+      await quiz.locator('.stem').click();
+      await wb.page.keyboard.press('1');
+      await quiz.locator('.choice.selected').first().waitFor();
+      select.push(await waitTime(quiz, 'selected'));
+      if (await quiz.locator('.hint').count()) {
+        await wb.page.keyboard.press('2');
+        await quiz.locator('.choice.selected >> nth=1').waitFor();
+      }
+      await wb.page.keyboard.press('Enter');
+      await quiz.locator('.result').waitFor();
+      feedback.push(await waitTime(quiz, 'feedback'));
+      await wb.page.keyboard.press('Enter');
+    }
+    const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+    const figures = { quizOpen: open, selectMedian: q(select, 0.5), selectP90: q(select, 0.9), feedbackMedian: q(feedback, 0.5), feedbackP90: q(feedback, 0.9) };
+    console.log(`      perf-e2e: ${JSON.stringify(figures)}`);
+    console.log(`      quiz open -> home painted ${open.toFixed(0)} ms; key -> selection painted median ${figures.selectMedian.toFixed(1)} ms (p90 ${figures.selectP90.toFixed(1)}); Enter -> feedback painted median ${figures.feedbackMedian.toFixed(1)} ms (p90 ${figures.feedbackP90.toFixed(1)})`);
+    assert.equal(feedback.length, 10);
+  });
+});
+
+interface Timers { __mlapTimes: { key: number; selected: number; feedback: number } }
+
+/**
+ * Listens in the webview: a key press starts a clock; the first selected option, or the feedback,
+ * appearing in the DOM stops it at the next animation frame (when it is painted).
+ */
+async function installTimers(quiz: Frame): Promise<void> {
+  await quiz.evaluate(() => {
+    const w = window as unknown as Timers;
+    w.__mlapTimes = { key: 0, selected: -1, feedback: -1 };
+    let state = { sawSelected: false, sawResult: false };
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== '1' && e.key !== 'Enter') return;
+      w.__mlapTimes.key = performance.now();
+      state = { sawSelected: !!document.querySelector('.choice.selected'), sawResult: !!document.querySelector('.result') };
+      if (e.key === 'Enter') w.__mlapTimes.feedback = -1;
+      else w.__mlapTimes.selected = -1;
+    }, true);
+    new MutationObserver(() => {
+      const started = w.__mlapTimes.key;
+      if (!state.sawSelected && document.querySelector('.choice.selected')) {
+        state.sawSelected = true;
+        requestAnimationFrame(() => (w.__mlapTimes.selected = performance.now() - started));
+      }
+      if (!state.sawResult && document.querySelector('.result')) {
+        state.sawResult = true;
+        requestAnimationFrame(() => (w.__mlapTimes.feedback = performance.now() - started));
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+  });
+}
+
+async function waitTime(quiz: Frame, which: 'feedback' | 'selected'): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const t = await quiz.evaluate((k) => (window as unknown as Timers).__mlapTimes[k], which);
+    if (t >= 0) return t;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no ${which} time recorded`);
+}

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { activeSession, currentId } from '../../src/core/engine/session';
+import { EXTENSION_ID, fixture, positionOf } from './helpers';
+
+/**
+ * Performance where users wait, measured in the real extension host and printed as one
+ * `perf: {...}` line the runner collects over several windows (it prints the medians). Figures,
+ * not pass/fail: the suite fails only when a step does not happen at all.
+ *   activation       the bundle's load and activate(), as the extension measured them itself
+ *   freeze           the longest the host's event loop was blocked in the 2 s after a Python file
+ *                    opened and activated the extension (and, for comparison, in 1 s before)
+ *   first card       the first hover with a card after activation: the whole
+ *                    vscode.executeHoverProvider call, and our provider's own time
+ *   quiz open        Open Quiz until the webview's first message was answered with the home view
+ *   answer           an answer's message from its arrival in the host until the feedback view
+ *                    was posted (the extension's share of Enter -> feedback), over 10 answers
+ */
+export function registerPerfSuite(): void {
+  describe('performance in the extension host', () => {
+    it('measures activation, freeze, first card, quiz open and answers', async function () {
+      this.timeout(120_000);
+      const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+      assert.ok(ext);
+      const wasActive = ext.isActive;
+      const before = await longestBlock(1000);
+
+      const doc = await vscode.workspace.openTextDocument(fixture('train.py'));
+      await vscode.window.showTextDocument(doc);
+      const freezeWatch = longestBlock(2000);
+      const api = await ext.activate();
+      const freeze = await freezeWatch;
+      await api.ready;
+
+      const position = positionOf(doc, 'mlflow.log_param("max_depth"', 'log_param');
+      const t0 = performance.now();
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+      const firstCard = performance.now() - t0;
+      assert.ok(hovers?.some((h) => h.contents.some((c) => typeof c !== 'string' && 'value' in c && c.value.includes('mlflow.log_param'))), 'the first hover has a card');
+      const ourFirstCard = api.perf.get('hover')[0];
+
+      const t1 = performance.now();
+      await vscode.commands.executeCommand('mlAssociatePrep.openQuiz');
+      const quizOpen = await waitFor(() => (api.perf.get('quiz:ready').length ? performance.now() - t1 : undefined), 30_000, 'the quiz webview sent no ready message');
+
+      const answers = await answerTen(api);
+
+      const line = {
+        wasActive,
+        load: api.perf.get('activation:load')[0],
+        activate: api.perf.get('activation:activate')[0],
+        freezeBefore: before,
+        freezeAfter: freeze,
+        firstCard,
+        ourFirstCard,
+        quizOpen,
+        quizReadyHost: api.perf.get('quiz:ready')[0],
+        answerMedian: median(answers),
+        answerMax: Math.max(...answers),
+      };
+      console.log(`perf: ${JSON.stringify(line)}`);
+      assert.equal(answers.length, 10);
+    });
+  });
+}
+
+/** Starts a practice set of 10 and answers it through the quiz view's message path; the host's time per answer. */
+async function answerTen(api: ExtensionApi): Promise<number[]> {
+  await api.quiz.deliver({ type: 'startPractice', domains: [], objectives: [], symbols: [], difficulties: [], order: 'random', size: 10, feedback: 'immediate' });
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const session = activeSession(api.store.progress.sessions);
+    assert.ok(session, 'a practice set is running');
+    const id = currentId(session);
+    assert.ok(id, 'the set has a current question');
+    const before = api.perf.get('quiz:submit').length;
+    // As the webview sends it: the picks travel with Submit (picking is local to the webview).
+    await api.quiz.deliver({ type: 'submit', questionId: id, selected: ['A'] });
+    await waitFor(() => (api.perf.get('quiz:submit').length > before ? true : undefined), 10_000, 'the feedback view was not posted');
+    times.push(api.perf.get('quiz:submit').at(-1)!);
+    await api.quiz.deliver({ type: 'next' });
+  }
+  return times;
+}
+
+/** The longest gap between turns of the event loop over `ms` milliseconds: how long the host froze. */
+async function longestBlock(ms: number): Promise<number> {
+  const end = performance.now() + ms;
+  let last = performance.now();
+  let worst = 0;
+  while (last < end) {
+    await new Promise((r) => setImmediate(r));
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }
+  return worst;
+}
+
+async function waitFor<T>(probe: () => T | undefined, ms: number, what: string): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(what);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
