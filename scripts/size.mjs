@@ -1,6 +1,6 @@
 // `npm run size`: builds every bundle for production in memory with esbuild's metafile, prints each
 // bundle's size and its ten largest inputs (npm packages summed, source files by path), and exits 1
-// when a bundle is over its budget (scripts/lib/bundles.mjs). scripts/package.mjs runs it too.
+// when a bundle is over its budget (scripts/lib/bundles.mjs) or carries a copy of the scheduler. scripts/package.mjs runs it too.
 import * as esbuild from 'esbuild';
 import { BUDGETS_KB, bundleOptions } from './lib/bundles.mjs';
 
@@ -25,6 +25,11 @@ for (const options of bundleOptions({ production: true, metafile: true })) {
     const status = budget === undefined ? '' : output.bytes > budget * 1024 ? `  OVER budget ${budget} KB` : `  (budget ${budget} KB)`;
     if (budget !== undefined && output.bytes > budget * 1024) over++;
     console.log(`${file} ${kb(output.bytes)}${status}`);
+    // One scheduler for the extension and its lazy bundles (scripts/lib/bundles.mjs, sharedScheduler).
+    if (file !== 'dist/scheduler.js' && file !== 'dist/cli.js' && output.inputs['src/core/scheduler.ts']) {
+      console.error(`  ${file} inlines src/core/scheduler.ts: it must require dist/scheduler.js`);
+      over++;
+    }
     const byInput = new Map();
     for (const [path, input] of Object.entries(output.inputs)) {
       const name = inputName(path);
