@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 // (with --tests) the integration suites. `--production` minifies and drops sourcemaps.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { bundleOptions } from './scripts/lib/bundles.mjs';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const args = new Set(process.argv.slice(2));
@@ -10,28 +11,7 @@ const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
 
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  logLevel: 'warning',
-  legalComments: production ? 'none' : 'inline',
-  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
-};
-
-const builds = [
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
-    // The activation figures: the bundle's evaluation, from before its first module to after its last.
-    banner: { js: 'globalThis.__mlapLoadStart = performance.now();' }, footer: { js: 'globalThis.__mlapLoadEnd = performance.now();' } },
-  // Loaded by the extension only when question packs are configured (see src/vscode/content.ts).
-  { ...common, entryPoints: ['src/core/content/pack.ts'], outfile: 'dist/packCompiler.js', platform: 'node', format: 'cjs', target: 'node18' },
-  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  { ...common, entryPoints: ['src/webview/styles.css'], outfile: 'dist/webview/styles.css', loader: { '.css': 'css' } },
-];
-if (tests) {
-  builds.push({ ...common, minify: false, sourcemap: 'inline', entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode', 'mocha'] });
-}
+const builds = bundleOptions({ production, tests });
 
 function copyAssets() {
   mkdirSync('dist/webview/codicons', { recursive: true });

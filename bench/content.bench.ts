@@ -29,7 +29,7 @@ const SAMPLE = join(ROOT, 'media', 'walkthrough', 'sample.py');
 /** One cold first card in this (fresh) process; prints its milliseconds as JSON. */
 async function child(mode: 'index' | 'bank'): Promise<void> {
   const t0 = performance.now();
-  const content: HoverContent = mode === 'index' ? (await readHoverIndex(DIST))! : bankHoverContent(new Bank(await readContent(DIST, () => undefined)));
+  const content: HoverContent = mode === 'index' ? (await readHoverIndex(DIST))! : bankHoverContent(new Bank(await readContent(DIST, () => undefined, (j) => CompiledContentSchema.safeParse(j))));
   const t1 = performance.now();
   const service = new HoverService(content);
   const text = readFileSync(SAMPLE, 'utf8');

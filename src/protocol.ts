@@ -1,16 +1,19 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { MAX_MESSAGE_ID_CHARS, MAX_MESSAGE_MARKDOWN_CHARS, MAX_SESSION_SIZE, MAX_URL_CHARS } from './protocolLimits';
 
-// Every message between the quiz webview and the extension, as zod schemas. Both sides validate
-// what they receive: the extension drops (and logs) any message from the webview that does not
-// parse; the webview ignores a render it cannot read. Views carry no answer keys until a question
+export { READINESS_MIN } from './protocolLimits';
+
+// Every message between the quiz webview and the extension, as zod schemas (zod/mini: its
+// functions tree-shake, so the extension bundle carries only what these schemas use). The extension
+// validates what it receives and drops (and logs) any message from the webview that does not parse;
+// it builds what it sends from typed views, and the webview checks only the message kind
+// (src/webview/inbox.ts) so its bundle carries no zod. Views carry no answer keys until a question
 // is submitted.
 
-const Id = z.string().min(1).max(200);
-const Letter = z.string().regex(/^[A-E]$/);
-const Md = z.string().max(20_000);
+const Id = z.string().check(z.minLength(1), z.maxLength(MAX_MESSAGE_ID_CHARS));
+const Letter = z.string().check(z.regex(/^[A-E]$/));
+const Md = z.string().check(z.maxLength(MAX_MESSAGE_MARKDOWN_CHARS));
 
-/** Answers before the panel shows a readiness estimate and a chance of passing. */
-export const READINESS_MIN = 10;
 
 export const ScreenNameSchema = z.enum(['home', 'setup', 'stats']);
 
@@ -19,19 +22,19 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('show'), screen: ScreenNameSchema }),
   z.object({ type: z.literal('select'), questionId: Id, choice: Letter }),
   /** `selected`: the options picked in the webview (which keeps the selection itself until Submit). */
-  z.object({ type: z.literal('submit'), questionId: Id, selected: z.array(Letter).max(5).optional() }),
+  z.object({ type: z.literal('submit'), questionId: Id, selected: z.optional(z.array(Letter).check(z.maxLength(5))) }),
   z.object({ type: z.literal('next') }),
   z.object({ type: z.literal('endSession') }),
   z.object({ type: z.literal('rate'), answerId: Id, rating: z.enum(['again', 'hard', 'good', 'easy']) }),
   z.object({ type: z.literal('flag'), questionId: Id }),
   z.object({
     type: z.literal('startPractice'),
-    domains: z.array(Id).max(20),
-    objectives: z.array(Id).max(200),
-    symbols: z.array(Id).max(200),
-    difficulties: z.array(z.enum(['easy', 'medium', 'hard'])).max(3),
+    domains: z.array(Id).check(z.maxLength(20)),
+    objectives: z.array(Id).check(z.maxLength(200)),
+    symbols: z.array(Id).check(z.maxLength(200)),
+    difficulties: z.array(z.enum(['easy', 'medium', 'hard'])).check(z.maxLength(3)),
     order: z.enum(['random', 'in-order']),
-    size: z.number().int().min(1).max(500),
+    size: z.int().check(z.minimum(1), z.maximum(MAX_SESSION_SIZE)),
     feedback: z.enum(['immediate', 'end']),
   }),
   z.object({ type: z.literal('startReview') }),
@@ -40,22 +43,22 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('mockSelect'), questionId: Id, choice: Letter }),
   z.object({ type: z.literal('mockFlag') }),
-  z.object({ type: z.literal('mockGoto'), index: z.number().int().min(0).max(500) }),
+  z.object({ type: z.literal('mockGoto'), index: z.int().check(z.minimum(0), z.maximum(MAX_SESSION_SIZE)) }),
   z.object({ type: z.literal('mockPause') }),
   z.object({ type: z.literal('mockResume') }),
   z.object({ type: z.literal('mockSubmit') }),
   z.object({ type: z.literal('mockDiscard') }),
   z.object({ type: z.literal('drillMock'), mockId: Id }),
   z.object({ type: z.literal('openMockReport'), mockId: Id }),
-  z.object({ type: z.literal('openDocs'), url: z.string().max(2000).regex(/^https:\/\/[^\s]+$/) }),
+  z.object({ type: z.literal('openDocs'), url: z.string().check(z.maxLength(MAX_URL_CHARS), z.regex(/^https:\/\/[^\s]+$/)) }),
   z.object({ type: z.literal('openInEditor') }),
   /** "Practice the APIs in this workspace": the host scans the workspace (the webview cannot). */
   z.object({ type: z.literal('practiceWorkspace') }),
   /** The home panel's exam date control: a day, or null for "not booked". */
-  z.object({ type: z.literal('setExamDate'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }),
+  z.object({ type: z.literal('setExamDate'), date: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }),
   z.object({ type: z.literal('startGoal') }),
   /** The panel failed to draw a view and fell back to plain text: logged to the output channel. */
-  z.object({ type: z.literal('renderError'), screen: z.string().max(40), questionId: Id.optional(), message: z.string().max(2000) }),
+  z.object({ type: z.literal('renderError'), screen: z.string().check(z.maxLength(40)), questionId: z.optional(Id), message: z.string().check(z.maxLength(2000)) }),
 ]);
 export type FromWebview = z.infer<typeof FromWebviewSchema>;
 
@@ -74,11 +77,11 @@ export const QuestionViewSchema = z.object({
   /** In the order to show; `id` is the choice's own letter, the letter shown is its position. */
   choices: z.array(z.object({ id: Letter, text: Md })),
   type: z.enum(['single', 'multiple']),
-  select: z.number().int().min(1).max(5),
+  select: z.int().check(z.minimum(1), z.maximum(5)),
   hasCode: z.boolean(),
   /** Practice may show the domain before the answer; the mock shows it only in its report. */
-  domain: z.object({ id: Id, title: z.string() }).optional(),
-  about: QuestionAboutSchema.optional(),
+  domain: z.optional(z.object({ id: Id, title: z.string() })),
+  about: z.optional(QuestionAboutSchema),
 });
 export type QuestionView = z.infer<typeof QuestionViewSchema>;
 
@@ -86,14 +89,14 @@ export const FeedbackViewSchema = z.object({
   correct: z.boolean(),
   keys: z.array(Letter),
   explanations: z.record(Letter, Md),
-  versionNote: Md.optional(),
+  versionNote: z.optional(Md),
   docs: z.array(z.string()),
-  answerId: Id.optional(),
-  rating: z.enum(['again', 'hard', 'good', 'easy']).optional(),
+  answerId: z.optional(Id),
+  rating: z.optional(z.enum(['again', 'hard', 'good', 'easy'])),
 });
 export type FeedbackView = z.infer<typeof FeedbackViewSchema>;
 
-const ReviewItemSchema = z.object({ question: QuestionViewSchema, selected: z.array(Letter), feedback: FeedbackViewSchema, spentMs: z.number().optional(), flagged: z.boolean().optional() });
+const ReviewItemSchema = z.object({ question: QuestionViewSchema, selected: z.array(Letter), feedback: FeedbackViewSchema, spentMs: z.optional(z.number()), flagged: z.optional(z.boolean()) });
 
 /** The exam-day forecast: predicted share right today, on the exam day if you stop, if you keep the goal. */
 const ForecastSchema = z.object({
@@ -104,17 +107,17 @@ export type ForecastView = z.infer<typeof ForecastSchema>;
 
 /** The home panel's exam part: the date (null: not booked), today's goal, streak, pace, forecast. */
 const ExamViewSchema = z.object({
-  date: z.string().nullable(),
+  date: z.nullable(z.string()),
   /** The earliest day the date field accepts (today). */
   min: z.string(),
-  heading: z.string().optional(),
-  goal: z.object({
+  heading: z.optional(z.string()),
+  goal: z.optional(z.object({
     newTarget: z.number(), newDone: z.number(), reviewTarget: z.number(), reviewsDone: z.number(),
     mockDue: z.boolean(), mockDone: z.boolean(), met: z.boolean(), line: z.string(),
-  }).optional(),
+  })),
   streak: z.number(),
-  pace: z.string().optional(),
-  forecast: ForecastSchema.optional(),
+  pace: z.optional(z.string()),
+  forecast: z.optional(ForecastSchema),
 });
 export type ExamView = z.infer<typeof ExamViewSchema>;
 
@@ -132,12 +135,12 @@ const HomeSchema = z.object({
   unseen: z.number(),
   answeredToday: z.number(),
   streak: z.number(),
-  resumable: z.object({ title: z.string(), index: z.number(), total: z.number() }).optional(),
-  activeMock: z.object({ id: Id, answered: z.number(), total: z.number(), endsAt: z.number(), paused: z.boolean(), remainingMs: z.number() }).optional(),
-  domains: z.array(z.object({ id: Id, title: z.string(), weight: z.number(), questions: z.number(), answered: z.number(), accuracy: z.number().optional(), predicted: z.number().optional() })),
-  readiness: z.object({ predicted: z.number(), low: z.number(), high: z.number(), passProbability: z.number(), thin: z.boolean() }).optional(),
+  resumable: z.optional(z.object({ title: z.string(), index: z.number(), total: z.number() })),
+  activeMock: z.optional(z.object({ id: Id, answered: z.number(), total: z.number(), endsAt: z.number(), paused: z.boolean(), remainingMs: z.number() })),
+  domains: z.array(z.object({ id: Id, title: z.string(), weight: z.number(), questions: z.number(), answered: z.number(), accuracy: z.optional(z.number()), predicted: z.optional(z.number()) })),
+  readiness: z.optional(z.object({ predicted: z.number(), low: z.number(), high: z.number(), passProbability: z.number(), thin: z.boolean() })),
   mocks: z.array(z.object({ id: Id, at: z.number(), percent: z.number(), passed: z.boolean() })),
-  exam: ExamViewSchema.optional(),
+  exam: z.optional(ExamViewSchema),
 });
 
 const SetupSchema = z.object({
@@ -147,7 +150,7 @@ const SetupSchema = z.object({
   objectives: z.array(z.object({ id: Id, title: z.string(), domain: Id, questions: z.number() })),
   symbols: z.array(z.object({ id: z.string(), questions: z.number() })),
   defaults: z.object({ size: z.number(), order: z.enum(['random', 'in-order']), feedback: z.enum(['immediate', 'end']) }),
-  preset: z.object({ domains: z.array(Id), objectives: z.array(Id), symbols: z.array(z.string()) }).optional(),
+  preset: z.optional(z.object({ domains: z.array(Id), objectives: z.array(Id), symbols: z.array(z.string()) })),
 });
 
 const QuestionScreenSchema = z.object({
@@ -160,7 +163,7 @@ const QuestionScreenSchema = z.object({
   question: QuestionViewSchema,
   selected: z.array(Letter),
   submitted: z.boolean(),
-  feedback: FeedbackViewSchema.optional(),
+  feedback: z.optional(FeedbackViewSchema),
   flagged: z.boolean(),
 });
 
@@ -212,8 +215,8 @@ const StatsSchema = z.object({
   answered: z.number(),
   correct: z.number(),
   streak: z.object({ current: z.number(), best: z.number() }),
-  perDomain: z.array(z.object({ id: Id, title: z.string(), weight: z.number(), answered: z.number(), correct: z.number(), accuracy: z.number().optional(), weekly: z.array(z.number().nullable()) })),
-  perObjective: z.array(z.object({ id: Id, title: z.string(), domain: Id, answered: z.number(), correct: z.number(), accuracy: z.number().optional() })),
+  perDomain: z.array(z.object({ id: Id, title: z.string(), weight: z.number(), answered: z.number(), correct: z.number(), accuracy: z.optional(z.number()), weekly: z.array(z.nullable(z.number())) })),
+  perObjective: z.array(z.object({ id: Id, title: z.string(), domain: Id, answered: z.number(), correct: z.number(), accuracy: z.optional(z.number()) })),
   daily: z.array(z.object({ day: z.string(), answers: z.number(), correct: z.number() })),
   weeks: z.array(z.string()),
   mocks: z.array(z.object({ id: Id, at: z.number(), percent: z.number(), passed: z.boolean(), finishedBy: z.string() })),
@@ -222,7 +225,7 @@ const StatsSchema = z.object({
     domains: z.array(z.object({ domain: Id, title: z.string(), predicted: z.number(), low: z.number(), high: z.number(), answered: z.number(), thin: z.boolean() })),
   }),
   /** With an exam date: the forecast for the exam day. */
-  exam: z.object({ heading: z.string(), forecast: ForecastSchema }).optional(),
+  exam: z.optional(z.object({ heading: z.string(), forecast: ForecastSchema })),
 });
 
 const EmptySchema = z.object({ screen: z.literal('empty'), title: z.string(), message: z.string() });

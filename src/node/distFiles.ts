@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CompiledContentSchema, CONTENT_SCHEMA_VERSION, type CompiledContent } from '../core/content/compiled';
+import type { CompiledContent } from '../core/content/compiled';
+import { CONTENT_SCHEMA_VERSION } from '../core/content/contentVersion';
 import { HOVER_INDEX_VERSION, hoverIndex, type HoverContent, type HoverIndexData } from '../core/hover/hoverIndex';
 import { PLAN_INDEX_VERSION, planIndex, type PlanContent, type PlanIndexData } from '../core/study/planContent';
 
@@ -9,19 +10,22 @@ import { PLAN_INDEX_VERSION, planIndex, type PlanContent, type PlanIndexData } f
 // them and wrote their hashes: a file that is that file, of the version this code knows, is trusted
 // as is (validating 1.97 MB with zod again would block the extension host for ~50 ms).
 
+type Validated = { success: true; data: CompiledContent } | { success: false; error: { issues: readonly { message: string }[] } };
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const expectedHash = (file: string) => readFile(file, 'utf8').then((t) => t.trim(), () => '');
 
 /**
  * dist/content.json. Trusted when its hash and schema version match; anything else (a hand-edited
- * or damaged file) is validated first, and `untrusted` is told why.
+ * or damaged file) is validated by `validate` (CompiledContentSchema.safeParse: the caller passes it,
+ * so the extension's bundle does not carry zod's content schema), and `untrusted` is told why.
  */
-export async function readContent(dist: string, untrusted: (why: string) => void): Promise<CompiledContent> {
+export async function readContent(dist: string, untrusted: (why: string) => void, validate: (json: unknown) => Validated): Promise<CompiledContent> {
   const [text, expected] = await Promise.all([readFile(join(dist, 'content.json'), 'utf8'), expectedHash(join(dist, 'content.sha256'))]);
   const json: unknown = JSON.parse(text);
   if (expected && sha256(text) === expected && (json as { schemaVersion?: unknown }).schemaVersion === CONTENT_SCHEMA_VERSION) return json as CompiledContent;
   untrusted('dist/content.json does not match the hash the build wrote; validating it');
-  const parsed = CompiledContentSchema.safeParse(json);
+  const parsed = validate(json);
   if (!parsed.success) throw new Error(`ML Associate Prep: dist/content.json is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
   return parsed.data;
 }

@@ -3,15 +3,13 @@ import { QUIZ_SYMBOL_COMMAND } from '../core/hoverCard';
 import { objectiveTickId, planTree, whatNext, type PlanNode } from '../core/plan';
 import type { Delta } from '../core/progress/schema';
 import type { ProgressStore } from '../core/progress/store';
-import { handle, practiceIds, practiceObjectives, practiceSymbols, startGoalOutcome, startReviewOutcome } from '../core/quizApp';
 import { computeReadiness } from '../core/readiness';
 import { CardsDocuments } from './cardsDocument';
+import { quizBundle, toolsBundle } from './lazyBundles';
 import type { ContentLoader } from './content';
-import { pickApisOrObjectives, searchQuestions } from './finders';
-import { exportProgress, importProgress } from './progressFile';
 import type { QuizViews } from './quizView';
 import { QUIZ_TRAP_COMMAND, SHOW_TRAP_COMMAND } from './traps';
-import { PRACTICE_WORKSPACE_COMMAND, practiceWorkspaceApis } from './workspaceUsage';
+import { PRACTICE_WORKSPACE_COMMAND } from './workspaceUsage';
 import type { RulePage } from '../core/content/schema';
 import type { HoverService } from '../core/hoverService';
 import { readSettings, SECTION } from './settings';
@@ -33,16 +31,16 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg('mlAssociatePrep.openQuiz', () => quiz.show()),
     reg('mlAssociatePrep.openQuizInEditor', () => quiz.openPanel()),
     reg('mlAssociatePrep.startPractice', () => quiz.show(() => ({ screen: { name: 'setup' }, deltas: [] }))),
-    reg('mlAssociatePrep.startReview', () => quiz.show((ctx) => startReviewOutcome(ctx))),
-    reg('mlAssociatePrep.startMock', () => quiz.show((ctx) => handle({ type: 'startMock' }, { name: 'home' }, ctx))),
+    reg('mlAssociatePrep.startReview', () => quiz.show((ctx) => quizBundle().startReviewOutcome(ctx))),
+    reg('mlAssociatePrep.startMock', () => quiz.show((ctx) => quizBundle().handle({ type: 'startMock' }, { name: 'home' }, ctx))),
     reg('mlAssociatePrep.showStats', () => quiz.show(() => ({ screen: { name: 'stats' }, deltas: [] }))),
     reg(QUIZ_SYMBOL_COMMAND, (...symbols: string[]) => {
       const list = symbols.filter((s) => typeof s === 'string' && /^[\w.]+$/.test(s));
-      if (list.length) return quiz.show((ctx) => practiceSymbols(ctx, list));
+      if (list.length) return quiz.show((ctx) => quizBundle().practiceSymbols(ctx, list));
       return undefined;
     }),
     reg('mlAssociatePrep.plan.practice', (node?: PlanNode) => {
-      if (node?.objectives?.length) return quiz.show((ctx) => practiceObjectives(ctx, node.objectives!, `Practice: ${node.label}`));
+      if (node?.objectives?.length) return quiz.show((ctx) => quizBundle().practiceObjectives(ctx, node.objectives!, `Practice: ${node.label}`));
       return undefined;
     }),
     reg('mlAssociatePrep.plan.cards', (node?: PlanNode) => vscode.commands.executeCommand('markdown.showPreview', CardsDocuments.uri(node?.symbols))),
@@ -54,9 +52,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const now = Date.now();
       const next = whatNext(bank, store.progress, bp, now, computeReadiness(bank, store.progress, bp, now));
       const objectives = next.domain ? bp.domains.find((d) => d.id === next.domain)?.objectives : undefined;
-      if (next.action === 'review') return quiz.show((ctx) => startReviewOutcome(ctx, objectives, next.label));
-      if (next.action === 'mock') return quiz.show((ctx) => handle({ type: 'startMock' }, { name: 'home' }, ctx));
-      return quiz.show((ctx) => (objectives ? practiceObjectives(ctx, objectives, next.label) : { screen: { name: 'setup' }, deltas: [] }));
+      if (next.action === 'review') return quiz.show((ctx) => quizBundle().startReviewOutcome(ctx, objectives, next.label));
+      if (next.action === 'mock') return quiz.show((ctx) => quizBundle().handle({ type: 'startMock' }, { name: 'home' }, ctx));
+      return quiz.show((ctx) => (objectives ? quizBundle().practiceObjectives(ctx, objectives, next.label) : { screen: { name: 'setup' }, deltas: [] }));
     }),
     reg('mlAssociatePrep.resetPlan', async () => {
       const answer = await vscode.window.showWarningMessage('Clear every tick in the study plan?', { modal: true, detail: 'Your answers, statistics and mock exams are kept. Items your answers prove will stay unticked until you tick them again.' }, 'Clear ticks');
@@ -89,20 +87,20 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     reg(QUIZ_TRAP_COMMAND, async (rule?: string) => {
       const page = await pickRule(content, rule, 'Quiz me on an exam trap');
-      if (page) return quiz.show((ctx) => practiceIds(ctx, page.questions, `Trap ${page.id}: ${page.title}`));
+      if (page) return quiz.show((ctx) => quizBundle().practiceIds(ctx, page.questions, `Trap ${page.id}: ${page.title}`));
       return undefined;
     }),
     reg(SHOW_TRAP_COMMAND, async (rule?: string) => {
       const page = await pickRule(content, rule, 'Read about an exam trap');
       return page ? vscode.commands.executeCommand('markdown.showPreview', CardsDocuments.ruleUri(page.id)) : undefined;
     }),
-    reg(PRACTICE_WORKSPACE_COMMAND, (options?: { confirm?: boolean }) => practiceWorkspaceApis(deps.python, store, quiz, options)),
-    reg('mlAssociatePrep.practiceApis', () => pickApisOrObjectives(content, quiz)),
-    reg('mlAssociatePrep.searchQuestions', () => searchQuestions(content, quiz)),
-    reg('mlAssociatePrep.exportProgress', (target?: vscode.Uri) => exportProgress(store, target)),
-    reg('mlAssociatePrep.importProgress', (source?: vscode.Uri, options?: { confirm?: boolean }) => importProgress(store, source, options?.confirm ?? true)),
+    reg(PRACTICE_WORKSPACE_COMMAND, (options?: { confirm?: boolean }) => toolsBundle().practiceWorkspaceApis(deps.python, store, quiz, options)),
+    reg('mlAssociatePrep.practiceApis', () => toolsBundle().pickApisOrObjectives(content, quiz)),
+    reg('mlAssociatePrep.searchQuestions', () => toolsBundle().searchQuestions(content, quiz)),
+    reg('mlAssociatePrep.exportProgress', (target?: vscode.Uri) => toolsBundle().exportProgress(store, target)),
+    reg('mlAssociatePrep.importProgress', (source?: vscode.Uri, options?: { confirm?: boolean }) => toolsBundle().importProgress(store, source, options?.confirm ?? true)),
     reg('mlAssociatePrep.setExamDate', (text?: string) => setExamDate(store, typeof text === 'string' ? text : undefined)),
-    reg('mlAssociatePrep.startGoal', () => quiz.show((ctx) => startGoalOutcome(ctx))),
+    reg('mlAssociatePrep.startGoal', () => quiz.show((ctx) => quizBundle().startGoalOutcome(ctx))),
   ];
 }
 

@@ -5,7 +5,6 @@ import type { CompiledContent } from '../core/content/compiled';
 import { bankHoverContent, type HoverContent } from '../core/hover/hoverIndex';
 import type { PlanContent } from '../core/study/planContent';
 import { readContent, readHoverIndex, readPlanIndex } from '../node/distFiles';
-import { loadPacks } from '../node/packLoader';
 
 /**
  * The content the surfaces use: the compiled bank (dist/content.json, read the first time a surface
@@ -43,7 +42,8 @@ export class ContentLoader implements vscode.Disposable {
   private loadedBank: Bank | undefined;
 
   private loadBase(): Promise<CompiledContent> {
-    this.base ??= readContent(this.dist, (why) => this.log.warn(`content: ${why}`));
+    // Validation (zod's content schema) lives in packCompiler.js: only a damaged file needs it.
+    this.base ??= readContent(this.dist, (why) => this.log.warn(`content: ${why}`), (json) => packCompiler().CompiledContentSchema.safeParse(json));
     return this.base;
   }
 
@@ -119,7 +119,7 @@ export class ContentLoader implements vscode.Disposable {
     if (!folders.length) return new Bank(base);
     // The reader and compiler `node dist/cli.js lint FOLDER` uses, so both give the same verdict.
     // It reads synchronously: its caps (file size, files, questions) bound the time it takes.
-    const { questions, diagnostics, files, unreadable } = loadPacks(folders, base, packCompiler().compilePack, (p) => p);
+    const { questions, diagnostics, files, unreadable } = packCompiler().loadPacks(folders, base, packCompiler().compilePack, (p) => p);
     for (const u of unreadable) {
       this.log.warn(`question pack ${u.message}`);
       void vscode.window.showWarningMessage(`ML Associate Prep: the question pack folder "${u.path}" could not be read.`);
@@ -160,7 +160,7 @@ export class ContentLoader implements vscode.Disposable {
  * packs need, so it is a bundle of its own (dist/packCompiler.js), required on first use rather
  * than parsed at every activation.
  */
-type PackCompiler = typeof import('../core/content/pack');
+type PackCompiler = typeof import('../node/packBundle');
 let loadedPackCompiler: PackCompiler | undefined;
 function packCompiler(): PackCompiler {
   // A computed path keeps esbuild from inlining the module into extension.js.

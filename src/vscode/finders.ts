@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { shuffled } from '../core/engine/random';
 import { questionSearchItem } from '../core/engine/search';
-import { practiceIds } from '../core/quizApp';
+import { quizBundle } from './lazyBundles';
 import type { ContentLoader } from './content';
 import type { QuizViews } from './quizView';
 
@@ -26,7 +26,7 @@ export async function pickApisOrObjectives(content: ContentLoader, quiz: QuizVie
   const symbols = picked.flatMap((p) => (p.symbol ? [p.symbol] : []));
   const ids = [...new Set([...bank.questions.filter((q) => objectives.has(q.objective)), ...bank.forSymbols(symbols)].map((q) => q.id))];
   const title = `Practice: ${picked.length === 1 ? picked[0]!.label : `${picked.length} picks`}`;
-  await quiz.show((ctx) => practiceIds(ctx, shuffled(ids, ctx.random).slice(0, ctx.settings.setSize), title));
+  await quiz.show((ctx) => quizBundle().practiceIds(ctx, shuffled(ids, ctx.random).slice(0, ctx.settings.setSize), title));
 }
 
 /** "Search Questions…": stems, options and explanations, then the chosen question in practice. */
@@ -35,5 +35,5 @@ export async function searchQuestions(content: ContentLoader, quiz: QuizViews): 
   const items = bank.questions.map((q) => ({ ...questionSearchItem(bank, q), alwaysShow: false }));
   const picked = await vscode.window.showQuickPick(items, { title: `Search ${items.length} questions`, placeHolder: 'Words from a stem, an option or an explanation', matchOnDescription: true, matchOnDetail: true });
   if (!picked) return;
-  await quiz.show((ctx) => practiceIds(ctx, [picked.id], `Search: ${picked.label.slice(0, 60)}`));
+  await quiz.show((ctx) => quizBundle().practiceIds(ctx, [picked.id], `Search: ${picked.label.slice(0, 60)}`));
 }

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { PRACTICE_WORKSPACE_COMMAND } from './workspaceUsage';
 import type { Bank } from '../core/bank';
-import { handle, initialScreen, render, tick, type AppContext, type Outcome, type Screen } from '../core/quizApp';
+import type { AppContext, Outcome, Screen } from '../core/quizApp';
 import type { ProgressStore } from '../core/progress/store';
-import { FromWebviewSchema, type ToWebview } from '../protocol';
+import type { ToWebview } from '../protocol';
+import { quizBundle } from './lazyBundles';
 import type { ContentLoader } from './content';
 import type { SharedQuizScreen } from './quizSession';
-import { activeSession, finishSession } from '../core/engine/session';
 import type { PerfLog } from './perfLog';
 import { readSettings } from './settings';
 import { systemClock } from '../core/study/clock';
@@ -74,7 +74,7 @@ export class QuizController implements vscode.Disposable {
   }
 
   private async onMessage(raw: unknown): Promise<void> {
-    const parsed = FromWebviewSchema.safeParse(raw);
+    const parsed = quizBundle().FromWebviewSchema.safeParse(raw);
     if (!parsed.success) {
       this.log.warn(`quiz: ignored an unexpected message from the webview: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       return;
@@ -90,11 +90,22 @@ export class QuizController implements vscode.Disposable {
     }
     try {
       const ctx = await this.context();
-      await this.apply(handle(parsed.data, this.screenOf(ctx), ctx), ctx);
+      await this.apply(quizBundle().handle(parsed.data, this.screenOf(ctx), ctx), ctx);
     } catch (e) {
       this.log.error(`quiz: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       void vscode.window.showErrorMessage(`ML Associate Prep: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  /**
+   * Loads the quiz bundle and the bank while the webview loads its script, so the first view
+   * (the answer to its 'ready') waits for neither. A failure is reported by that first view.
+   */
+  prepare(): Promise<void> {
+    return this.serial(async () => {
+      quizBundle();
+      await this.context();
+    }).catch(() => undefined);
   }
 
   /** Runs an outcome made outside the webview (a command such as "Quiz me on this"). */
@@ -106,7 +117,7 @@ export class QuizController implements vscode.Disposable {
   }
 
   private screenOf(ctx: AppContext): Screen {
-    if (!this.shared.screen) this.shared.set(initialScreen(ctx), false); // the caller draws it
+    if (!this.shared.screen) this.shared.set(quizBundle().initialScreen(ctx), false); // the caller draws it
     return this.shared.screen!;
   }
 
@@ -127,7 +138,7 @@ export class QuizController implements vscode.Disposable {
    */
   private async confirmReplace(o: Outcome, ctx: AppContext): Promise<Outcome> {
     const starting = o.deltas.find((d): d is Extract<typeof d, { t: 'session' }> => d.t === 'session' && !ctx.progress.sessions[d.s.id]);
-    const old = activeSession(ctx.progress.sessions);
+    const old = quizBundle().activeSession(ctx.progress.sessions);
     const answered = old ? Object.values(old.responses).filter((r) => r.submittedAt).length : 0;
     if (!starting || !old || !answered) return o;
     const choice = await vscode.window.showWarningMessage(
@@ -136,13 +147,13 @@ export class QuizController implements vscode.Disposable {
       'Start the new set',
     );
     if (choice !== 'Start the new set') return { screen: { name: 'session', id: old.id }, deltas: [] };
-    return { ...o, deltas: [{ t: 'session', s: finishSession(old, ctx.now) }, ...o.deltas] };
+    return { ...o, deltas: [{ t: 'session', s: quizBundle().finishSession(old, ctx.now) }, ...o.deltas] };
   }
 
   private async onTick(): Promise<void> {
     const ctx = await this.context().catch(() => undefined);
     if (!ctx) return;
-    const o = tick(this.screenOf(ctx), ctx);
+    const o = quizBundle().tick(this.screenOf(ctx), ctx);
     if (o) await this.apply(o, ctx);
   }
 
@@ -151,7 +162,7 @@ export class QuizController implements vscode.Disposable {
     const awaiting = this.awaiting;
     this.awaiting = undefined;
     const ctx = await this.context();
-    const msg: ToWebview = { type: 'render', view: render(this.screenOf(ctx), ctx) };
+    const msg: ToWebview = { type: 'render', view: quizBundle().render(this.screenOf(ctx), ctx) };
     const posting = this.webview.postMessage(msg);
     // The host's share ends when the view is handed to VS Code; the delivery to the webview
     // (another process, here across code-server's connection) is timed apart.

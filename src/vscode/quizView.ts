@@ -38,6 +38,7 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
     webviewView.webview.html = webviewHtml(webviewView.webview, this.extensionUri);
     const controller = new QuizController(webviewView.webview, this.content, this.store, this.log, () => this.openPanel(), this.shared, this.perf);
     this.view = { webview: webviewView, controller };
+    void controller.prepare();
     webviewView.onDidDispose(() => {
       controller.dispose();
       if (this.view?.controller === controller) this.view = undefined;
@@ -62,6 +63,7 @@ export class QuizViews implements vscode.WebviewViewProvider, vscode.Disposable 
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'panel');
     const controller = new QuizController(panel.webview, this.content, this.store, this.log, () => panel.reveal(), this.shared, this.perf);
     this.panel = { panel, controller };
+    void controller.prepare();
     panel.onDidDispose(() => {
       controller.dispose();
       this.panel = undefined;

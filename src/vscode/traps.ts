@@ -2,7 +2,8 @@ import type { PerfLog } from './perfLog';
 import * as vscode from 'vscode';
 import type { HoverService } from '../core/hoverService';
 import { joinAllCells } from '../core/python/notebook';
-import { checkTraps, type SeverityOverrides } from '../core/traps/engine';
+import type { SeverityOverrides } from '../core/traps/engine';
+import { trapBundle } from './lazyBundles';
 import type { TrapFinding, TrapSeverity } from '../core/traps/types';
 import { CardsDocuments } from './cardsDocument';
 import { SECTION } from './settings';
@@ -103,7 +104,7 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const pages = service.content.rules;
     const model = service.model(key, version, text);
     if (!model) return { findings: [] }; // past the size limits: no traps, like no hovers
-    const run = checkTraps(model, service.resolver, pages, settings.overrides);
+    const run = trapBundle().checkTraps(model, service.resolver, pages, settings.overrides);
     for (const f of run.failures) this.log.warn(`trap rule ${f.rule} failed on ${key}: ${f.error}`);
     return { findings: run.findings };
   }

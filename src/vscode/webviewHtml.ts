@@ -6,7 +6,11 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
 }
 
-/** The panel's HTML: a strict CSP with a per-load nonce, no inline script or style. */
+/**
+ * The panel's HTML: a strict CSP with a per-load nonce, no inline script or style. main.js draws
+ * the home screen; the Markdown renderer (markdown.js) is added by main.js, with the same nonce,
+ * when a question is first shown.
+ */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, host: 'view' | 'panel' = 'view'): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', ...p)).toString();
@@ -27,7 +31,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, h
 <link rel="stylesheet" href="${asset('styles.css')}">
 <title>ML Associate Prep</title>
 </head>
-<body data-host="${host}">
+<body data-host="${host}" data-markdown="${asset('markdown.js')}">
 <main id="app" aria-live="polite"><p>Loading…</p></main>
 <script nonce="${nonce}" src="${asset('main.js')}"></script>
 </body>

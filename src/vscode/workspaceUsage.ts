@@ -3,7 +3,7 @@ import type { HoverService } from '../core/hoverService';
 import type { ProgressStore } from '../core/progress/store';
 import { buildDocumentModel } from '../core/python/documentModel';
 import { ipynbCodeCells, joinAllCells } from '../core/python/notebook';
-import { practiceIds } from '../core/quizApp';
+import { quizBundle } from './lazyBundles';
 import { apisInDocument, UsageCounter, usageSummary, weakestFirst, type UsageReport } from '../core/usage/apiUsage';
 import type { QuizViews } from './quizView';
 
@@ -72,6 +72,6 @@ export async function practiceWorkspaceApis(python: () => Promise<HoverService>,
     const go = await vscode.window.showInformationMessage(summary, 'Practise them, weakest first');
     if (!go) return report;
   }
-  await quiz.show((ctx) => practiceIds(ctx, record.ordered.slice(0, ctx.settings.setSize), 'Practice: the APIs in this workspace'));
+  await quiz.show((ctx) => quizBundle().practiceIds(ctx, record.ordered.slice(0, ctx.settings.setSize), 'Practice: the APIs in this workspace'));
   return report;
 }

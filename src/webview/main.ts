@@ -1,4 +1,6 @@
-import { ToWebviewSchema, type FromWebview, type View } from '../protocol';
+import type { FromWebview, View } from '../protocol';
+import { fromExtension } from './inbox';
+import { loadMarkdown, markdownLoaded } from './markdownHost';
 import { emptyScreen, homeScreen } from './screens/home';
 import { MockClock, mockReportScreen, mockScreen } from './screens/mock';
 import { practiceScreen, summaryScreen } from './screens/practice';
@@ -16,6 +18,27 @@ const clock = new MockClock();
 let current: View | undefined;
 
 const post = (msg: FromWebview) => vscode.postMessage(msg);
+
+// The Markdown renderer's script and the nonce it must carry, read while this script runs (a
+// browser hides the nonce attribute afterwards, but keeps the element's nonce property).
+const markdownSrc = document.body.dataset.markdown ?? '';
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+/** Screens that show question text (Markdown). The home, setup and stats screens draw without it. */
+const MARKDOWN_SCREENS: ReadonlySet<View['screen']> = new Set(['question', 'summary', 'mock', 'mockReport']);
+/** The latest view that waits for the renderer (a newer one replaces it). */
+let waiting: View | undefined;
+
+/** Draws the view, first loading the Markdown renderer if the view needs it and it is not loaded yet. */
+function show(view: View): void {
+  if (!MARKDOWN_SCREENS.has(view.screen) || markdownLoaded()) {
+    waiting = undefined;
+    draw(view);
+    return;
+  }
+  const first = !waiting;
+  waiting = view;
+  if (first) void loadMarkdown(markdownSrc, nonce).then(() => waiting && show(waiting));
+}
 
 /** The screen's element for a view. */
 function build(view: View): HTMLElement {
@@ -64,9 +87,9 @@ function draw(view: View): void {
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const parsed = ToWebviewSchema.safeParse(event.data);
-  if (!parsed.success) return; // not ours, or not a shape we know: ignore
-  if (parsed.data.type === 'render') draw(parsed.data.view);
+  const msg = fromExtension(event.data);
+  if (!msg) return; // not ours: ignore
+  if (msg.type === 'render') show(msg.view);
   else root.querySelector<HTMLElement>('[data-autofocus]')?.focus();
 });
 

@@ -3,6 +3,7 @@ import hljs from 'highlight.js/lib/core';
 import python from 'highlight.js/lib/languages/python';
 import sql from 'highlight.js/lib/languages/sql';
 import { Marked } from 'marked';
+import { registerMarkdown } from './markdownHost';
 
 // Markdown from the bank is rendered with marked, sanitized with DOMPurify (content is ours, but a
 // question pack may come from anyone, and a review screen must never run what it shows), and code
@@ -89,3 +90,7 @@ export function markdownElement(md: string, inline = false, tag: 'div' | 'span' 
   else el.append(frag);
   return el;
 }
+
+// Loaded as its own script (dist/webview/markdown.js) when the panel first shows Markdown: the
+// screens reach these functions through markdownHost.ts.
+registerMarkdown({ markdownElement, setPlainText });

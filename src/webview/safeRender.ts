@@ -1,6 +1,6 @@
 import type { View } from '../protocol';
 import { h } from './dom';
-import { setPlainText } from './markdown';
+import { setPlainText } from './markdownHost';
 import type { Post } from './post';
 
 // Kept apart from main.ts (which acquires the VS Code API when it loads) so that a unit test can

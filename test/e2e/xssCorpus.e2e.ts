@@ -57,7 +57,8 @@ async function listen(): Promise<Listener> {
 }
 
 /**
- * Everything active in the panel's document: scripts and styles other than the panel's own and
+ * Everything active in the panel's document: scripts and styles other than the panel's own (main.js,
+ * and markdown.js which main.js adds with the page's nonce) and
  * VS Code's (its API shim and default styles), frames and other forbidden elements anywhere, an
  * event handler attribute anywhere, and in a Markdown field anything Markdown does not render to.
  */
@@ -67,7 +68,7 @@ function activeContent(): string[] {
   const out: string[] = [];
   // (No helper functions in here: tsx would wrap them in a __name() the page does not have.)
   for (const el of document.querySelectorAll('script, style, iframe, frame, object, embed, base, meta[http-equiv=refresh i], [srcdoc], link:not([rel=stylesheet])')) {
-    const own = (el.localName === 'script' && (el.id === '_vscodeApiScript' || (el.hasAttribute('nonce') && /\/dist\/webview\/main\.js$/.test(el.getAttribute('src') ?? '')))) ||
+    const own = (el.localName === 'script' && (el.id === '_vscodeApiScript' || (el.hasAttribute('nonce') && /\/dist\/webview\/(main|markdown)\.js$/.test(el.getAttribute('src') ?? '')))) ||
       (el.localName === 'style' && el.id === '_defaultStyles');
     if (!own) out.push(`<${el.localName}>: ${el.outerHTML.slice(0, 120)} in ${el.parentElement?.outerHTML.slice(0, 80)}`);
   }

@@ -10,6 +10,7 @@ import { cardMarkdown } from '../../src/core/hoverCard';
 import { HoverService } from '../../src/core/hoverService';
 import { readContent, readHoverIndex } from '../../src/node/distFiles';
 import { bank, content } from './helpers/facts';
+import { CompiledContentSchema } from '../../src/core/content/compiled';
 
 // The hover index (dist/hoverIndex.json) must give the hover exactly what the bank gives it.
 // Both sides are built from the same compiled content: the index through JSON, as the file is read.
@@ -101,13 +102,13 @@ describe('dist files', () => {
     writeFileSync(join(d, 'content.json'), text);
     writeFileSync(join(d, 'content.sha256'), sha(text));
     const why: string[] = [];
-    assert.equal((await readContent(d, (w) => why.push(w))).questions.length, content().questions.length);
+    assert.equal((await readContent(d, (w) => why.push(w), (j) => CompiledContentSchema.safeParse(j))).questions.length, content().questions.length);
     assert.equal(why.length, 0, why.join());
     writeFileSync(join(d, 'content.sha256'), sha('other'));
-    assert.equal((await readContent(d, (w) => why.push(w))).questions.length, content().questions.length);
+    assert.equal((await readContent(d, (w) => why.push(w), (j) => CompiledContentSchema.safeParse(j))).questions.length, content().questions.length);
     assert.equal(why.length, 1);
     writeFileSync(join(d, 'content.json'), text.replace('"questions":[', '"questions":[1,'));
-    await assert.rejects(readContent(d, () => undefined), /not valid/);
+    await assert.rejects(readContent(d, () => undefined, (j) => CompiledContentSchema.safeParse(j)), /not valid/);
   });
 
   it('the built dist/hoverIndex.json is the index of the built dist/content.json', function () {

@@ -33,6 +33,8 @@ describe('option selection stays in the webview until Submit', () => {
 
   before(async () => {
     installDom();
+    // The Markdown renderer registers itself when loaded, as the panel loads it before a first question.
+    await import('../../src/webview/markdown');
     practice = await import('../../src/webview/screens/practice');
     mock = await import('../../src/webview/screens/mock');
   });

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import {
   BlueprintSchema, CardSchema, ChangeSchema, ObjectiveSchema, PlanWeekSchema, QuestionSchema, RulePageSchema, TopicSchema,
 } from './schema';
+import { CONTENT_SCHEMA_VERSION } from './contentVersion';
 
-/** The version of dist/content.json's shape; the extension trusts a file of this version whose hash the build wrote. */
-export const CONTENT_SCHEMA_VERSION = 2;
+export { CONTENT_SCHEMA_VERSION };
 
 /** The compiled content the extension and the CLI load (dist/content.json). */
 export const CompiledContentSchema = z.object({

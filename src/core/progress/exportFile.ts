@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { recoverProgress } from './recover';
 import type { Progress } from './schema';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { mergeProgress } from './merge';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 import {
@@ -34,7 +34,7 @@ export function salvageObject(raw: Record<string, unknown>): { progress: Progres
     if (e.success) p.exam = e.data;
     else dropped++;
   }
-  for (const [key, schema] of Object.entries(RECORDS) as [keyof typeof RECORDS, z.ZodType][]) {
+  for (const [key, schema] of Object.entries(RECORDS) as [keyof typeof RECORDS, z.ZodMiniType][]) {
     const section = raw[key];
     if (section === undefined) continue;
     if (!section || typeof section !== 'object' || Array.isArray(section)) {
@@ -90,7 +90,7 @@ export function salvageText(text: string): { progress: Progress; found: number }
       continue;
     }
     if (!key) continue;
-    for (const [section, schema] of Object.entries(RECORDS) as [keyof typeof RECORDS, z.ZodType][]) {
+    for (const [section, schema] of Object.entries(RECORDS) as [keyof typeof RECORDS, z.ZodMiniType][]) {
       const r = schema.safeParse(value);
       if (r.success) {
         const id = section === 'mocks' || section === 'sessions' ? (r.data as { id: string }).id : key;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // Everything the product persists, as one versioned schema. Version 1 is the first stored shape;
 // migrations.ts upgrades anything older (the unversioned prototype shape) to it.
@@ -13,14 +13,14 @@ import * as z from 'zod';
 
 export const PROGRESS_VERSION = 2;
 
-const Id = z.string().min(1).max(200);
+const Id = z.string().check(z.minLength(1), z.maxLength(200));
 /**
  * The last millisecond of year 9999. Anything later is no calendar date: `Date` cannot format it
  * past 8.64e15 (toISOString throws), so one such stamp would break every screen that shows dates.
  */
 export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-const Time = z.number().int().nonnegative().max(MAX_TIME);
-const OrderSchema = z.array(z.string().regex(/^[A-E]$/)).max(5);
+const Time = z.int().check(z.nonnegative(), z.maximum(MAX_TIME));
+const OrderSchema = z.array(z.string().check(z.regex(/^[A-E]$/))).check(z.maxLength(5));
 /** Option orders per question id, drawn once per attempt (engine/optionOrder.ts). */
 const OrdersSchema = z.record(Id, OrderSchema);
 
@@ -30,14 +30,14 @@ export const AnswerSchema = z.object({
   q: Id,
   at: Time,
   /** Choice letters selected. */
-  choices: z.array(z.string().regex(/^[A-E]$/)).max(5),
+  choices: z.array(z.string().check(z.regex(/^[A-E]$/))).check(z.maxLength(5)),
   correct: z.boolean(),
   /** Milliseconds spent on the question before answering. */
-  ms: z.number().int().nonnegative().max(86_400_000),
+  ms: z.int().check(z.nonnegative(), z.maximum(86_400_000)),
   mode: z.enum(['practice', 'review', 'drill', 'mock']),
-  mock: Id.optional(),
+  mock: z.optional(Id),
   /** The order the options were shown in (choice ids), when they were shuffled. */
-  o: OrderSchema.optional(),
+  o: z.optional(OrderSchema),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -51,29 +51,29 @@ export const TickSchema = z.object({ checked: z.boolean(), at: Time, by: z.enum(
 export type Tick = z.infer<typeof TickSchema>;
 
 /** A local calendar day, YYYY-MM-DD (study/clock.ts does the calendar arithmetic). */
-export const DaySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+export const DaySchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 
 /**
  * The booked exam date, or null once the learner says "not booked" (a register like the others:
  * the latest choice wins across windows and machines, so clearing the date syncs too).
  */
-export const ExamDateSchema = z.object({ date: DaySchema.nullable(), at: Time });
+export const ExamDateSchema = z.object({ date: z.nullable(DaySchema), at: Time });
 export type ExamDate = z.infer<typeof ExamDateSchema>;
 
 export const PracticeFilterSchema = z.object({
   blueprint: z.string(),
-  domains: z.array(z.string()).default([]),
-  objectives: z.array(z.string()).default([]),
-  symbols: z.array(z.string()).default([]),
-  difficulties: z.array(z.enum(['easy', 'medium', 'hard'])).default([]),
+  domains: z._default(z.array(z.string()), []),
+  objectives: z._default(z.array(z.string()), []),
+  symbols: z._default(z.array(z.string()), []),
+  difficulties: z._default(z.array(z.enum(['easy', 'medium', 'hard'])), []),
 });
 export type PracticeFilter = z.infer<typeof PracticeFilterSchema>;
 
 export const ResponseSchema = z.object({
   selected: z.array(z.string()),
   shownAt: Time,
-  submittedAt: Time.optional(),
-  answerId: Id.optional(),
+  submittedAt: z.optional(Time),
+  answerId: z.optional(Id),
 });
 export type Response = z.infer<typeof ResponseSchema>;
 
@@ -81,39 +81,39 @@ export const SessionSchema = z.object({
   id: Id,
   kind: z.enum(['practice', 'review', 'drill']),
   title: z.string(),
-  filter: PracticeFilterSchema.optional(),
+  filter: z.optional(PracticeFilterSchema),
   feedback: z.enum(['immediate', 'end']),
   questionIds: z.array(Id),
-  index: z.number().int().nonnegative(),
+  index: z.int().check(z.nonnegative()),
   responses: z.record(Id, ResponseSchema),
   startedAt: Time,
   updatedAt: Time,
-  finishedAt: Time.optional(),
-  orders: OrdersSchema.optional(),
+  finishedAt: z.optional(Time),
+  orders: z.optional(OrdersSchema),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
 export const MockSchema = z.object({
   id: Id,
   blueprint: z.string(),
-  questionIds: z.array(Id).min(1),
-  index: z.number().int().nonnegative(),
+  questionIds: z.array(Id).check(z.minLength(1)),
+  index: z.int().check(z.nonnegative()),
   answers: z.record(Id, z.array(z.string())),
   flagged: z.array(Id),
   /** Milliseconds spent on each question so far. */
-  spent: z.record(Id, z.number().nonnegative()),
+  spent: z.record(Id, z.number().check(z.nonnegative())),
   /** When the current question was shown (or the mock resumed). */
   since: Time,
   startedAt: Time,
-  durationMs: z.number().int().positive(),
-  pausedAt: Time.optional(),
-  pausedTotal: z.number().int().nonnegative(),
+  durationMs: z.int().check(z.positive()),
+  pausedAt: z.optional(Time),
+  pausedTotal: z.int().check(z.nonnegative()),
   updatedAt: Time,
-  finishedAt: Time.optional(),
-  finishedBy: z.enum(['user', 'timeout']).optional(),
+  finishedAt: z.optional(Time),
+  finishedBy: z.optional(z.enum(['user', 'timeout'])),
   /** Abandoned by the learner: no answers recorded, left out of statistics and readiness. */
-  discarded: z.boolean().optional(),
-  orders: OrdersSchema.optional(),
+  discarded: z.optional(z.boolean()),
+  orders: z.optional(OrdersSchema),
 });
 export type Mock = z.infer<typeof MockSchema>;
 
@@ -127,7 +127,7 @@ export const ProgressSchema = z.object({
   /** Practice sessions by id; the active one is the latest unfinished (sessions.ts). */
   sessions: z.record(Id, SessionSchema),
   /** Since version 2; absent until the learner sets a date. */
-  exam: ExamDateSchema.optional(),
+  exam: z.optional(ExamDateSchema),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Blueprint, Question } from '../content/schema';
 
 // What the daily goal needs to know about the content, and no more: each blueprint's domains and

@@ -1,4 +1,5 @@
-import { READINESS_MIN, type HomeView, type View } from '../../protocol';
+import type { HomeView, View } from '../../protocol';
+import { READINESS_MIN } from '../../protocolLimits';
 import type { MockClock } from './mock';
 import { h, icon, pct } from '../dom';
 import type { Post } from '../post';

@@ -1,6 +1,6 @@
 import type { FeedbackView, QuestionView } from '../../protocol';
 import { h, icon } from '../dom';
-import { markdownElement } from '../markdown';
+import { markdownElement } from '../markdownHost';
 
 export interface CardOptions {
   selected: readonly string[];

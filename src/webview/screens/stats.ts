@@ -1,4 +1,5 @@
-import { READINESS_MIN, type StatsView } from '../../protocol';
+import type { StatsView } from '../../protocol';
+import { READINESS_MIN } from '../../protocolLimits';
 import { dailyBars, intervalBars, weeklyLines } from '../charts';
 import { h, pct } from '../dom';
 import type { Post } from '../post';
