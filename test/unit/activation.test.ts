@@ -6,7 +6,8 @@ import { ROOT } from './helpers/facts';
 
 // Issue 13: activation registers and reads nothing big; the first trap check and the first card
 // read the hover index (dist/hoverIndex.json), never the bank (dist/content.json). The probe runs
-// activate() in a fresh process against a stand-in vscode module, with one Python file open.
+// activate() of the built dist/extension.js (which requires dist/traps.js and the other lazy bundles
+// by path, as in VS Code) in a fresh process against a stand-in vscode module, with one Python file open.
 interface ProbeReport {
   reads: { file: string; phase: 'load' | 'activate' | 'after activation' | 'plan' | 'hover' }[];
   planRoots: string[];
@@ -18,7 +19,7 @@ describe('activation', () => {
   let report: ProbeReport;
   before(function () {
     if (!existsSync(join(ROOT, 'dist', 'hoverIndex.json'))) this.skip(); // needs `npm run build`
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'helpers', 'activationProbe.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'helpers', 'activationProbe.ts'), 'dist'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     report = JSON.parse(out.trim().split('\n').at(-1)!) as ProbeReport;
   });
 
