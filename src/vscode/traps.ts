@@ -1,6 +1,7 @@
 import type { PerfLog } from './perfLog';
 import * as vscode from 'vscode';
 import type { HoverService } from '../core/hoverService';
+import type { DocumentModel } from '../core/python/documentModel';
 import { joinAllCells } from '../core/python/notebook';
 import type { SeverityOverrides } from '../core/traps/engine';
 import { trapBundle } from './lazyBundles';
@@ -92,19 +93,37 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const settings = trapSettings();
     if (!settings.enabled) return undefined;
     const service = await this.python();
-    const started = performance.now();
-    try {
-      return this.run(service, key, version, text, settings);
-    } finally {
-      this.perf?.record('traps:check', performance.now() - started);
+    // The first pass runs right after activation, in the extension host every extension shares,
+    // with nothing compiled yet: loading the rules, building the model and running the rules (in
+    // three groups) take turns of the event loop, not one long block. Later passes are one turn.
+    const first = !this.warm;
+    if (first) {
+      await this.timed(() => trapBundle());
+      await yieldToHost();
     }
+    const model = this.timed(() => service.model(key, version, text));
+    if (!model) return { findings: [] }; // past the size limits: no traps, like no hovers
+    if (!first) return this.timed(() => this.run(service, model, key, settings));
+    const ids = service.content.rules.map((r) => r.id);
+    const findings: TrapFinding[] = [];
+    for (let i = 0; i < 3; i++) {
+      await yieldToHost();
+      const group = new Set(ids.filter((_, j) => j % 3 === i));
+      findings.push(...this.timed(() => this.run(service, model, key, settings, group)).findings);
+    }
+    this.warm = true;
+    return { findings: findings.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule)) };
+  }
+  private warm = false;
+
+  /** Runs `fn`, recording its time as one traps:check sample. */
+  private timed<T>(fn: () => T): T {
+    return this.perf ? this.perf.time('traps:check', fn) : fn();
   }
 
-  private run(service: HoverService, key: string, version: number, text: () => string, settings: ReturnType<typeof trapSettings>): { findings: TrapFinding[] } {
+  private run(service: HoverService, model: DocumentModel, key: string, settings: ReturnType<typeof trapSettings>, only?: ReadonlySet<string>): { findings: TrapFinding[] } {
     const pages = service.content.rules;
-    const model = service.model(key, version, text);
-    if (!model) return { findings: [] }; // past the size limits: no traps, like no hovers
-    const run = trapBundle().checkTraps(model, service.resolver, pages, settings.overrides);
+    const run = trapBundle().checkTraps(model, service.resolver, pages, settings.overrides, only);
     for (const f of run.failures) this.log.warn(`trap rule ${f.rule} failed on ${key}: ${f.error}`);
     return { findings: run.findings };
   }
@@ -189,3 +208,6 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     this.disposables.forEach((d) => d.dispose());
   }
 }
+
+/** One turn of the event loop: lets the host run what waits (input, other extensions) before going on. */
+const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));

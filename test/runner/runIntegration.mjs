@@ -170,7 +170,7 @@ function printPerf() {
     ['first card: executeHoverProvider', 'firstCard'], ['first card: our provider (target <= 30 ms)', 'ourFirstCard'],
     ['quiz open -> home view posted (target <= 300 ms)', 'quizOpen'], ['quiz open: host share of ready -> home', 'quizReadyHost'],
     ['answer -> feedback view handed over, median (target <= 10 ms)', 'answerMedian'], ['answer -> feedback view handed over, worst', 'answerMax'],
-    ['first trap check (in the freeze window)', 'trapsCheck'],
+    ['first trap check, its longest step (in the freeze window)', 'trapsCheck'],
   ];
   console.log(`\nperformance in the real extension host (${versionLine()}), median of ${perfLines.length} cold windows:`);
   for (const [label, key] of rows) {
