@@ -14,51 +14,18 @@ import { Bank } from '../src/core/bank';
 import { CompiledContentSchema } from '../src/core/content/compiled';
 import { bankHoverContent } from '../src/core/hover/hoverIndex';
 import { HoverService } from '../src/core/hoverService';
+import { seededRandom as random } from '../src/core/engine/random';
 import { buildDocumentModel } from '../src/core/python/documentModel';
+import { hoverTargets, samplePython } from './pythonSample';
 
 const ROOT = join(__dirname, '..');
 const contentFile = join(ROOT, 'dist', 'content.json');
 if (!existsSync(contentFile)) execFileSync(process.execPath, [join(ROOT, 'esbuild.config.mjs')], { cwd: ROOT, stdio: 'inherit' });
 const bank = new Bank(CompiledContentSchema.parse(JSON.parse(readFileSync(contentFile, 'utf8'))));
 
-/** A realistic 10,000-line file: imports, functions with MLflow / Spark ML / Hyperopt calls, strings, comments. */
-function generate(lines: number): string {
-  const head = [
-    'import mlflow', 'import mlflow as mf', 'from mlflow import MlflowClient, log_param as lp',
-    'from pyspark.ml.tuning import CrossValidator, ParamGridBuilder', 'from hyperopt import fmin, tpe, hp, Trials', '',
-  ];
-  const block = (i: number) => [
-    `def step_${i}(df, estimator, evaluator):`,
-    `    """Docstring ${i} mentioning mlflow.log_param, which is not code."""`,
-    `    # a comment about mlflow.log_metric ${i}`,
-    `    with mlflow.start_run(run_name=f"run-{${i}}") as run:`,
-    `        mlflow.log_param("depth_${i}", ${i % 9})`,
-    `        mf.log_metric("rmse", 0.${i % 97}, step=${i})`,
-    `        cv = CrossValidator(estimator=estimator, estimatorParamMaps=ParamGridBuilder().build(), evaluator=evaluator, numFolds=3)`,
-    `        model = cv.fit(df)`,
-    `        client = MlflowClient()`,
-    `        client.set_registered_model_alias("main.ml.m${i}", "champion", "${i}")`,
-    `        best = fmin(fn=lambda x: x ** 2, space=hp.uniform("x", -1, 1), algo=tpe.suggest, max_evals=10, trials=Trials())`,
-    `        return model.bestModel, run.info.run_id, best`,
-    '',
-  ];
-  const out = [...head];
-  for (let i = 0; out.length < lines; i++) out.push(...block(i));
-  return out.slice(0, lines).join('\n');
-}
-
-const text = generate(10_000);
+const text = samplePython(10_000);
 const lines = text.split('\n');
-/** Hover targets spread over the file: (offset) of names that have cards. */
-const targets: number[] = [];
-let offset = 0;
-for (const l of lines) {
-  for (const word of ['log_param', 'log_metric', 'CrossValidator', 'set_registered_model_alias', 'fmin', 'bestModel', 'run_id']) {
-    const at = l.indexOf(word);
-    if (at >= 0 && !l.trimStart().startsWith('#') && !l.includes('"""')) targets.push(offset + at + 1);
-  }
-  offset += l.length + 1;
-}
+const targets = hoverTargets(text);
 
 function stats(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
@@ -113,17 +80,6 @@ console.log(`naive / after edit:  median ${(n.median / e.median).toFixed(2)}x, p
 console.log(`targets: warm median < 0.1 ms: ${w.median < 0.1 ? 'yes' : 'NO'}; warm p99 < 1 ms: ${w.p99 < 1 ? 'yes' : 'NO'}`);
 
 // First hover after an edit: incremental update (the cache) vs a full re-parse.
-/** Deterministic pseudo-random numbers in [0, 1). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 /**
  * One edit sequence (the same each call): single characters typed at random places, characters
  * that change the tokenizer's state typed then deleted, blocks pasted at line starts. `measure`
@@ -152,7 +108,7 @@ function editSequence(measure: (kind: string, text: string, offset: number, i: n
     edit('state', at, 0, ins, 2 * i);
     edit('state', at, ins.length, '', 2 * i + 1);
   }
-  const block = generate(40).split('\n').slice(6, 32).join('\n') + '\n';
+  const block = samplePython(40).split('\n').slice(6, 32).join('\n') + '\n';
   for (let i = 0; i < 24; i++) edit('paste', doc.lastIndexOf('\n', Math.floor(rnd() * doc.length)) + 1, 0, block, i);
 }
 
