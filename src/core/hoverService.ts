@@ -19,9 +19,10 @@ export class HoverService {
   /** Per document key: the version last measured and whether it was over the limits. */
   private readonly oversize = new Map<string, { version: number; over: boolean }>();
 
+  readonly cache = new DocumentCache();
+
   /** `content`: the build's hover index (hover/hoverIndex.ts), or a loaded bank's (bankHoverContent). */
-  /** `cache` may be shared by services over different content (the documents' models do not depend on it). */
-  constructor(readonly content: HoverContent, readonly cache = new DocumentCache()) {
+  constructor(readonly content: HoverContent) {
     this.resolver = new Resolver(content.table);
   }
 

@@ -62,9 +62,16 @@ export class ContentLoader implements vscode.Disposable {
       this.log.warn(`content: dist/hoverIndex.json: ${String(e)}; the hover uses the bank`);
       return undefined;
     });
-    return this.index.then(async (index) => index ?? bankHoverContent(await this.get()));
+    return this.index.then(async (index) => index ?? this.bankContent(await this.get()));
   }
   private index: Promise<HoverContent | undefined> | undefined;
+
+  /** The fallback's hover content, one per bank: a new object per call would make the hover build a new service each time. */
+  private bankContent(bank: Bank): HoverContent {
+    if (this.fallback?.bank !== bank) this.fallback = { bank, content: bankHoverContent(bank) };
+    return this.fallback.content;
+  }
+  private fallback: { bank: Bank; content: HoverContent } | undefined;
 
   /** python(), once the packs' questions count: with packs configured, after loading the merged bank. */
   async hover(): Promise<HoverContent> {

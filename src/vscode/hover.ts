@@ -47,9 +47,7 @@ export class ExamHoverProvider implements vscode.HoverProvider {
   }
 
   private serviceFor(content: HoverContent): HoverService {
-    // With question packs the hover counts over the bank and the traps read the index: two
-    // services, one document cache, so switching between them never re-parses a document.
-    if (this.service?.content !== content) this.service = new HoverService(content, this.service?.cache);
+    if (this.service?.content !== content) this.service = new HoverService(content);
     return this.service;
   }
 

@@ -115,13 +115,7 @@ export function tokenize(text: string): Tokens {
 }
 
 /** Tokens of part of a text: what `tokenizeFrom` found, and the offset where it stopped. */
-export interface TokenRun {
-  readonly count: number;
-  readonly kind: Uint8Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  readonly depth: Int16Array;
-  readonly indent: Int32Array;
+export interface TokenRun extends Omit<Tokens, 'text'> {
   /** Offset after the last token's Newline when `stopAfter` said stop, else the text's length. */
   readonly stoppedAt: number;
 }
