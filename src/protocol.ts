@@ -59,6 +59,8 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('startGoal') }),
   /** The panel failed to draw a view and fell back to plain text: logged to the output channel. */
   z.object({ type: z.literal('renderError'), screen: z.string().check(z.maxLength(40)), questionId: z.optional(Id), message: z.string().check(z.maxLength(2000)) }),
+  /** Sent once per page load, after the first view was painted: how long the panel took to open (PerfLog). */
+  z.object({ type: z.literal('painted'), screen: z.string().check(z.maxLength(40)) }),
 ]);
 export type FromWebview = z.infer<typeof FromWebviewSchema>;
 

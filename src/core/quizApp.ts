@@ -174,6 +174,8 @@ export function handle(intent: FromWebview, screen: Screen, ctx: AppContext): Ou
       return { screen, deltas: [], openInEditor: true };
     case 'renderError':
       return stay(screen); // the adapter logs it; the webview already shows the text plainly
+    case 'painted':
+      return stay(screen); // the adapter records the time; nothing changes
     case 'practiceWorkspace':
       return stay(screen); // the adapter scans the workspace, then starts the set
     case 'setExamDate': {

@@ -20,6 +20,10 @@ import { systemClock } from '../core/study/clock';
 export class QuizController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** When the webview was given its HTML: its first 'ready' tells how long it took to load. */
+  private readonly created = performance.now();
+  private loaded = false;
+  private painted = false;
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -58,6 +62,10 @@ export class QuizController implements vscode.Disposable {
   receive(raw: unknown): Promise<void> {
     const arrived = performance.now();
     const type = typeof raw === 'object' && raw && 'type' in raw && typeof raw.type === 'string' ? raw.type.slice(0, 40) : 'invalid';
+    if (type === 'ready' && !this.loaded) {
+      this.loaded = true;
+      this.perf?.record('quiz:webviewLoad', arrived - this.created);
+    }
     return this.serial(async () => {
       this.awaiting = { type, arrived };
       await this.onMessage(raw);
@@ -83,6 +91,12 @@ export class QuizController implements vscode.Disposable {
       void vscode.commands.executeCommand(PRACTICE_WORKSPACE_COMMAND);
       return;
     }
+    if (parsed.data.type === 'painted') {
+      // From HTML set to the first view on screen (plus this message's trip back): the panel's open time.
+      if (!this.painted) this.perf?.record('quiz:painted', performance.now() - this.created);
+      this.painted = true;
+      return;
+    }
     if (parsed.data.type === 'renderError') {
       const d = parsed.data;
       this.log.error(`quiz: the panel could not draw ${d.screen}${d.questionId ? ` (question ${d.questionId})` : ''} and shows it as plain text: ${d.message}`);
@@ -98,14 +112,14 @@ export class QuizController implements vscode.Disposable {
   }
 
   /**
-   * Loads the quiz bundle and the bank while the webview loads its script, so the first view
-   * (the answer to its 'ready') waits for neither. A failure is reported by that first view.
+   * Loads the quiz bundle and the bank and posts the first view while the webview is still loading
+   * its page: VS Code holds the message until the page has loaded and hands it over then, so the
+   * first screen does not wait for the page's 'ready' to travel here and the answer to travel back.
+   * 'ready' is still answered (a page reloaded behind our back needs it); the webview ignores a
+   * view identical to the one it shows. A failure is reported by the answer to 'ready'.
    */
   prepare(): Promise<void> {
-    return this.serial(async () => {
-      quizBundle();
-      await this.context();
-    }).catch(() => undefined);
+    return this.serial(() => this.redraw()).catch(() => undefined);
   }
 
   /** Runs an outcome made outside the webview (a command such as "Quiz me on this"). */

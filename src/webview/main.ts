@@ -27,12 +27,24 @@ const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
 const MARKDOWN_SCREENS: ReadonlySet<View['screen']> = new Set(['question', 'summary', 'mock', 'mockReport']);
 /** The latest view that waits for the renderer (a newer one replaces it). */
 let waiting: View | undefined;
+let paintedSent = false;
+
+/** The view on screen, as it arrived: the same view again (the answer to 'ready' after the early first view) is not redrawn. */
+let currentJson = '';
 
 /** Draws the view, first loading the Markdown renderer if the view needs it and it is not loaded yet. */
 function show(view: View): void {
   if (!MARKDOWN_SCREENS.has(view.screen) || markdownLoaded()) {
     waiting = undefined;
+    const json = JSON.stringify(view);
+    if (json === currentJson) return;
+    currentJson = json;
     draw(view);
+    if (!paintedSent) {
+      paintedSent = true;
+      // After the next frame's paint: the panel's open time, which only this side can see.
+      requestAnimationFrame(() => setTimeout(() => post({ type: 'painted', screen: view.screen })));
+    }
     return;
   }
   const first = !waiting;

@@ -168,7 +168,9 @@ function printPerf() {
     ['activation: bundle load', 'load'], ['activation: activate()', 'activate'],
     ['host freeze, 1 s before opening a .py', 'freezeBefore'], ['host freeze, 2 s after activation (target <= 20 ms)', 'freezeAfter'],
     ['first card: executeHoverProvider', 'firstCard'], ['first card: our provider (target <= 30 ms)', 'ourFirstCard'],
-    ['quiz open -> home view posted (target <= 300 ms)', 'quizOpen'], ['quiz open: host share of ready -> home', 'quizReadyHost'],
+    ['quiz open -> home painted, reported back (target <= 300 ms)', 'quizOpen'],
+    ['  of it: HTML set -> home painted, reported back', 'quizPainted'], ['  of it: HTML set -> the page\'s ready arrives', 'quizWebviewLoad'],
+    ['  host share of ready -> view (first view posted before)', 'quizReadyHost'],
     ['answer -> feedback view handed over, median (target <= 10 ms)', 'answerMedian'], ['answer -> feedback view handed over, worst', 'answerMax'],
     ['first trap check, its longest step (in the freeze window)', 'trapsCheck'],
   ];

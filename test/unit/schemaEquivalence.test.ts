@@ -127,7 +127,7 @@ describe('zod/mini schemas accept and refuse exactly what the classic ones did',
       { type: 'ready' }, { type: 'endSession' }, { type: 'rate', answerId: 'e1', rating: 'good' }, { type: 'startReview' },
       { type: 'startDrill', kind: 'unseen' }, { type: 'resume' }, { type: 'mockDiscard' }, { type: 'drillMock', mockId },
       { type: 'openDocs', url: 'https://mlflow.org/docs/latest/index.html' }, { type: 'openInEditor' }, { type: 'practiceWorkspace' },
-      { type: 'setExamDate', date: null }, { type: 'startGoal' }, { type: 'renderError', screen: 'question', questionId: 'q1', message: 'boom' },
+      { type: 'setExamDate', date: null }, { type: 'startGoal' }, { type: 'renderError', screen: 'question', questionId: 'q1', message: 'boom' }, { type: 'painted', screen: 'home' },
     );
     return { toWebview, fromWebview };
   }

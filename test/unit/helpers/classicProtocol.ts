@@ -55,7 +55,7 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setExamDate'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }),
   z.object({ type: z.literal('startGoal') }),
   /** The panel failed to draw a view and fell back to plain text: logged to the output channel. */
-  z.object({ type: z.literal('renderError'), screen: z.string().max(40), questionId: Id.optional(), message: z.string().max(2000) }),
+  z.object({ type: z.literal('renderError'), screen: z.string().max(40), questionId: Id.optional(), message: z.string().max(2000) }),  z.object({ type: z.literal('painted'), screen: z.string().max(40) }),
 ]);
 export type FromWebview = z.infer<typeof FromWebviewSchema>;
 
