@@ -19,13 +19,14 @@ const fromFile = () => hoverIndex(JSON.parse(JSON.stringify(hoverIndexData(conte
 describe('hover index', () => {
   it('gives every card, its Markdown and its question ids as the bank does', () => {
     const b = bank();
-    const viaBank = bankHoverContent(b);
+    const { cards, rules } = content();
+    const viaBank = bankHoverContent(b, content());
     const viaIndex = fromFile();
     let withQuestions = 0;
-    for (const [i, card] of b.content.cards.entries()) {
+    for (const [i, card] of cards.entries()) {
       const indexed = viaIndex.card(card.symbol);
       assert.ok(indexed, `${card.symbol}: not in the index`);
-      const other = b.content.cards[(i + 1) % b.content.cards.length]!.symbol;
+      const other = cards[(i + 1) % cards.length]!.symbol;
       for (const symbols of [[card.symbol], [card.symbol, other]]) {
         const ids = viaIndex.questionIds(symbols);
         assert.deepEqual(ids, viaBank.questionIds(symbols), `${symbols.join(' + ')}: question ids`);
@@ -36,15 +37,15 @@ describe('hover index', () => {
     assert.ok(withQuestions > 100, `only ${withQuestions} cards have questions: the comparison proves little`);
     assert.equal(viaIndex.card('constructor'), undefined, 'no card from the object prototype');
     assert.deepEqual(viaIndex.questionIds(['toString']), []);
-    assert.deepEqual(viaIndex.rules.map((r) => r.id), b.content.rules.map((r) => r.id));
+    assert.deepEqual(viaIndex.rules.map((r) => r.id), rules.map((r) => r.id));
   });
 
   it('resolves and renders every card symbol in code as the bank path does', () => {
-    const b = bank();
-    const viaBank = new HoverService(bankHoverContent(b));
+    const viaBank = new HoverService(bankHoverContent(bank(), content()));
     const viaIndex = new HoverService(fromFile());
+    const all = content().cards;
     let cards = 0;
-    for (const card of b.content.cards) {
+    for (const card of all) {
       // `import pyspark` then the full dotted name, hovered on its last part's first and last letter.
       const text = `import ${card.symbol.split('.')[0]}\nx = ${card.symbol}\n`;
       const end = text.length - 2;
@@ -56,7 +57,7 @@ describe('hover index', () => {
         if (a) cards++;
       }
     }
-    assert.ok(cards > b.content.cards.length * 1.6, `only ${cards} of ${b.content.cards.length * 2} hovers found a card`);
+    assert.ok(cards > all.length * 1.6, `only ${cards} of ${all.length * 2} hovers found a card`);
   });
 
   it('prebuilds the symbol table the resolver would build', () => {
@@ -72,7 +73,7 @@ describe('hover index', () => {
     const c = content();
     const card = c.cards.find((k) => fromFile().questionIds([k.symbol]).length)!;
     const packQuestion = { ...c.questions[0]!, id: 'pack-extra-1', symbols: [card.symbol] };
-    const withPack = bankHoverContent(new Bank({ ...c, questions: [...c.questions, packQuestion] }));
+    const withPack = bankHoverContent(new Bank({ ...c, questions: [...c.questions, packQuestion] }), c);
     assert.deepEqual(withPack.questionIds([card.symbol]), [...fromFile().questionIds([card.symbol]), 'pack-extra-1']);
   });
 });
