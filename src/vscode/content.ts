@@ -82,7 +82,7 @@ export class ContentLoader implements vscode.Disposable {
       this.log.warn(`content: dist/hoverIndex.json: ${String(e)}; the hover uses the bank`);
       return undefined;
     });
-    return this.index.then(async (index) => index ?? this.bankContent(await this.get(), await this.reference()));
+    return this.index.then(async (index) => index ?? this.bankContent(...(await Promise.all([this.get(), this.reference()]))));
   }
   private index: Promise<HoverContent | undefined> | undefined;
 
@@ -150,8 +150,9 @@ export class ContentLoader implements vscode.Disposable {
     try {
       packBase = await this.packBase();
     } catch (e) {
-      this.log.error(`question packs left out: ${e instanceof Error ? e.message : String(e)}`);
-      void vscode.window.showWarningMessage(`ML Associate Prep: the question packs were left out: ${e instanceof Error ? e.message : String(e)}`);
+      const why = (e instanceof Error ? e.message : String(e)).replace(/^ML Associate Prep: /, '');
+      this.log.error(`question packs left out: ${why}`);
+      void vscode.window.showWarningMessage(`ML Associate Prep: the question packs were left out: ${why}`);
       return new Bank(base);
     }
     // The reader and compiler `node dist/cli.js lint FOLDER` uses, so both give the same verdict.
