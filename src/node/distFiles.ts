@@ -46,20 +46,20 @@ export function readReference(dist: string, untrusted: (why: string) => void, va
  */
 async function readCompiledPart<T>(dist: string, name: string, untrusted: (why: string) => void, validate: (json: unknown) => Validated<T>): Promise<T> {
   const file = `dist/${name}.json`;
-  const { text, matches } = await readHashed(dist, name).catch((e: unknown) => {
-    const missing = (e as { code?: unknown }).code === 'ENOENT';
-    throw new Error(`ML Associate Prep: ${file} ${missing ? 'is missing' : `could not be read (${String(e)})`}; reinstall the extension`);
-  });
+  const refuse = (why: string) => new Error(`ML Associate Prep: ${file} ${why}; reinstall the extension`);
   let json: unknown;
+  let matches: boolean;
   try {
-    json = JSON.parse(text);
+    const read = await readHashed(dist, name);
+    matches = read.matches;
+    json = JSON.parse(read.text);
   } catch (e) {
-    throw new Error(`ML Associate Prep: ${file} is not valid (${e instanceof Error ? e.message : String(e)}); reinstall the extension`);
+    throw refuse((e as { code?: unknown }).code === 'ENOENT' ? 'is missing' : `is not valid (${(e as Error).message})`);
   }
   if (matches && (json as { schemaVersion?: unknown } | null)?.schemaVersion === CONTENT_SCHEMA_VERSION) return json as T;
   untrusted(`${file} does not match the hash the build wrote; validating it`);
   const parsed = validate(json);
-  if (!parsed.success) throw new Error(`ML Associate Prep: ${file} is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
+  if (!parsed.success) throw refuse(`is not valid (${parsed.error.issues[0]?.message})`);
   return parsed.data;
 }
 
