@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 // Builds the three bundles (extension, webview, CLI), compiles and validates the content, and
 // (with --tests) the integration suites. `--production` minifies and drops sourcemaps.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { bundleOptions } from './scripts/lib/bundles.mjs';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -22,10 +21,9 @@ function copyAssets() {
 /** Content errors fail the build with file:line: message (printed by the CLI). */
 function compileContent() {
   try {
+    // Writes dist/content.json and dist/reference.json with their hashes, which let the extension
+    // trust these exact files without validating them again at run time (src/node/distFiles.ts).
     execFileSync(process.execPath, ['dist/cli.js', 'build', '--out', 'dist/content.json'], { stdio: 'inherit' });
-    // The build has validated the content; its hash lets the extension trust this exact file
-    // without validating it again at run time (src/vscode/content.ts).
-    writeFileSync('dist/content.sha256', createHash('sha256').update(readFileSync('dist/content.json')).digest('hex'));
   } catch {
     console.error('build failed: the content has errors (see above)');
     process.exit(1);

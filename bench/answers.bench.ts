@@ -7,13 +7,11 @@
 // A due snapshot write runs after the feedback (once the host is idle) and is measured apart.
 // Picking an option costs the extension nothing: the webview shows it and sends it with Submit.
 // Prints median and p90 per history size. Figures, not pass/fail; target ≤ 10 ms, flat in history.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, appendFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bank } from '../src/core/bank';
-import { CompiledContentSchema } from '../src/core/content/compiled';
 import { keysOf } from '../src/core/engine/grading';
 import { seededRandom } from '../src/core/engine/random';
 import { mergeProgress } from '../src/core/progress/merge';
@@ -26,11 +24,9 @@ import { fixedClock } from '../src/core/study/clock';
 import { dailyGoal } from '../src/core/study/dailyGoal';
 import { studyIndexOf } from '../src/core/study/studyIndex';
 import type { FromWebview } from '../src/protocol';
+import { quizContent } from './distContent';
 
-const ROOT = join(__dirname, '..');
-const contentFile = join(ROOT, 'dist', 'content.json');
-if (!existsSync(contentFile)) execFileSync(process.execPath, [join(ROOT, 'esbuild.config.mjs')], { cwd: ROOT, stdio: 'inherit' });
-const bank = new Bank(CompiledContentSchema.parse(JSON.parse(readFileSync(contentFile, 'utf8'))));
+const bank = new Bank(quizContent());
 const index = studyIndexOf(bank);
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1, 18);

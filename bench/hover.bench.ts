@@ -7,21 +7,16 @@
 // single-character typing at random places, characters that change the tokenizer's state (a
 // quote, bracket, newline, comment, backslash: typed, then deleted), and pasted blocks.
 // Figures, not pass/fail.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Bank } from '../src/core/bank';
-import { CompiledContentSchema } from '../src/core/content/compiled';
 import { bankHoverContent } from '../src/core/hover/hoverIndex';
 import { HoverService } from '../src/core/hoverService';
 import { seededRandom as random } from '../src/core/engine/random';
 import { buildDocumentModel } from '../src/core/python/documentModel';
+import { compiledContent } from './distContent';
 import { hoverTargets, samplePython } from './pythonSample';
 
-const ROOT = join(__dirname, '..');
-const contentFile = join(ROOT, 'dist', 'content.json');
-if (!existsSync(contentFile)) execFileSync(process.execPath, [join(ROOT, 'esbuild.config.mjs')], { cwd: ROOT, stdio: 'inherit' });
-const bank = new Bank(CompiledContentSchema.parse(JSON.parse(readFileSync(contentFile, 'utf8'))));
+const content = compiledContent();
+const bank = new Bank(content);
 
 const text = samplePython(10_000);
 const lines = text.split('\n');
@@ -34,7 +29,7 @@ function stats(xs: number[]) {
 }
 const ms = (x: number) => (x < 0.1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toFixed(3)} ms`);
 
-const service = new HoverService(bankHoverContent(bank));
+const service = new HoverService(bankHoverContent(bank, content));
 const pick = (i: number) => targets[(i * 7919) % targets.length]!;
 let hits = 0;
 
@@ -115,7 +110,7 @@ function editSequence(measure: (kind: string, text: string, offset: number, i: n
 const incremental: Record<string, number[]> = { typing: [], state: [], paste: [] };
 const full: Record<string, number[]> = { typing: [], state: [], paste: [] };
 // Pass 1: the cache, each hover the first on a new version (the previous version's model is updated).
-const editService = new HoverService(bankHoverContent(bank));
+const editService = new HoverService(bankHoverContent(bank, content));
 let version = 1;
 editService.hover('edited', version, () => text, pick(0));
 editSequence((kind, current, offset) => {

@@ -1,7 +1,7 @@
 // npm run bench: opening the quiz, host side, as far as Node can show it. Uses the built bundles
 // (run `node esbuild.config.mjs --production` first for the shipped figures). Prints:
 //   quiz bundle     requiring dist/quiz.js (the quiz app, engine, protocol schemas), cold
-//   content         reading dist/content.json, checking its hash, parsing it, indexing the bank
+//   content         reading dist/content.json (the quiz part), checking its hash, parsing it, indexing the bank
 //                   (what src/vscode/content.ts does the first time a surface needs the bank)
 //   first view      initialScreen + render of the home screen at 0 / 2,000 / 10,000 answers:
 //                   the first is cold (it replays every answer, and loads dist/fsrs.js), then the
@@ -17,7 +17,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { Bank } from '../src/core/bank';
-import type { CompiledContent } from '../src/core/content/compiled';
+import type { QuizContent } from '../src/core/content/compiled';
 import type { AppContext } from '../src/core/quizApp';
 import { seededRandom } from '../src/core/engine/random';
 import { emptyProgress, type Answer, type Progress } from '../src/core/progress/schema';
@@ -38,7 +38,7 @@ console.log(`quiz bundle   dist/quiz.js ${kb(dist('quiz.js'))}: required in ${ms
 t = process.hrtime.bigint();
 const text = readFileSync(dist('content.json'), 'utf8');
 const trusted = createHash('sha256').update(text).digest('hex') === readFileSync(dist('content.sha256'), 'utf8').trim();
-const bank = new Bank(JSON.parse(text) as CompiledContent);
+const bank = new Bank(JSON.parse(text) as QuizContent);
 console.log(`content       ${kb(dist('content.json'))} read, hash ${trusted ? 'matches' : 'DOES NOT match'}, bank of ${bank.content.questions.length} questions in ${ms(t).toFixed(1)} ms`);
 
 /** N answers over the last 90 days, on random questions of the bank, 70% right. */

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bank } from '../src/core/bank';
 import { bankHoverContent } from '../src/core/hover/hoverIndex';
-import { CompiledContentSchema } from '../src/core/content/compiled';
 import { SymbolTable } from '../src/core/facts/symbolTable';
 import { buildDocumentModel } from '../src/core/python/documentModel';
 import { Resolver } from '../src/core/python/resolver';
@@ -17,11 +16,12 @@ import { checkTraps } from '../src/core/traps/engine';
 import { DETECTORS } from '../src/core/traps/rules';
 import { apisInDocument, UsageCounter } from '../src/core/usage/apiUsage';
 import { pythonFiles } from '../src/node/pythonFiles';
+import { compiledContent } from './distContent';
 
-const ROOT = join(__dirname, '..');
-const bank = new Bank(CompiledContentSchema.parse(JSON.parse(readFileSync(join(ROOT, 'dist', 'content.json'), 'utf8'))));
-const resolver = new Resolver(new SymbolTable(bank.content.symbols));
-const pages = bank.content.rules;
+const content = compiledContent();
+const bank = new Bank(content);
+const resolver = new Resolver(new SymbolTable(content.symbols));
+const pages = content.rules;
 
 /** Training code of the kind the rules read: runs, metrics in loops, splits, Hyperopt, pipelines. */
 function block(i: number): string[] {
@@ -98,7 +98,7 @@ try {
   for (let r = 0; r < 3; r++) {
     const t = performance.now();
     const counter = new UsageCounter();
-    for (const file of pythonFiles([dir]).files) counter.add(apisInDocument(buildDocumentModel(readFileSync(file, 'utf8')), resolver, bankHoverContent(bank)));
+    for (const file of pythonFiles([dir]).files) counter.add(apisInDocument(buildDocumentModel(readFileSync(file, 'utf8')), resolver, bankHoverContent(bank, content)));
     apis = counter.report().apis.length;
     runs.push(performance.now() - t);
   }

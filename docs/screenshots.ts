@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bank } from '../src/core/bank';
-import { CompiledContentSchema } from '../src/core/content/compiled';
+import { QuizContentSchema } from '../src/core/content/compiled';
 import { drawMock, mockGoto, mockSelect, mockSubmit, startMock } from '../src/core/engine/mock';
 import { seededRandom } from '../src/core/engine/random';
 import { keysOf } from '../src/core/engine/grading';
@@ -16,7 +16,7 @@ import { Workbench } from '../test/e2e/workbench';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'docs', 'images');
-const bank = new Bank(CompiledContentSchema.parse(JSON.parse(readFileSync(join(ROOT, 'dist', 'content.json'), 'utf8'))));
+const bank = new Bank(QuizContentSchema.parse(JSON.parse(readFileSync(join(ROOT, 'dist', 'content.json'), 'utf8'))));
 
 function seed(): string {
   const random = seededRandom(2026);

@@ -16,4 +16,4 @@ console.log(`package: ${out} ${kb(out)}`);
 console.log(`  extension bundle dist/extension.js ${kb(join(root, 'dist', 'extension.js'))}`);
 console.log(`  webview bundle   dist/webview/main.js ${kb(join(root, 'dist', 'webview', 'main.js'))} (+ markdown.js ${kb(join(root, 'dist', 'webview', 'markdown.js'))} on the first question)`);
 console.log(`  lazy bundles     dist/quiz.js ${kb(join(root, 'dist', 'quiz.js'))}, dist/traps.js ${kb(join(root, 'dist', 'traps.js'))}, dist/fsrs.js ${kb(join(root, 'dist', 'fsrs.js'))}, dist/tools.js ${kb(join(root, 'dist', 'tools.js'))}`);
-console.log(`  content          dist/content.json ${kb(join(root, 'dist', 'content.json'))}`);
+console.log(`  content          dist/content.json ${kb(join(root, 'dist', 'content.json'))} (the quiz part), dist/reference.json ${kb(join(root, 'dist', 'reference.json'))} (cards, symbols, rule pages, on demand)`);

@@ -2,10 +2,11 @@
 // The core without an editor: lint content, print the compiled bank and cards, resolve a symbol
 // or a hover at a position. Question-pack authors run it in their own CI.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Bank } from './core/bank';
 import { compileContent, type CompileInput } from './core/content/compile';
-import { CompiledContentSchema, type CompiledContent } from './core/content/compiled';
+import { CompiledContentSchema, QuizContentSchema, ReferenceContentSchema, splitContent, type CompiledContent } from './core/content/compiled';
+import { mergeContent } from './core/content/contentParts';
 import { compilePack } from './core/content/pack';
 import type { Question } from './core/content/schema';
 import { coverageReport, formatCoverage } from './core/coverage';
@@ -33,7 +34,8 @@ const USAGE = `usage: node dist/cli.js <command>
   lint [--cues] [paths...] check question and note files (default: all of questions/); exit 1 on errors;
                            a path outside questions/ is checked as a question pack, against the built bank;
                            --cues lists each single-answer question's key length rank and the cues a guesser uses
-  build [--out FILE]       compile questions/ and facts/ into dist/content.json (fails on lint errors)
+  build [--out FILE]       compile questions/ and facts/ into dist/content.json (the quiz part) and, beside it,
+                           reference.json (cards, symbols, rule pages) and the indexes (fails on lint errors)
   questions --json [--blueprint ID]   the compiled bank
   notes --json             every hover card: symbol, signature, the parameters it shows
   coverage [--json] [--check]         questions per objective, domain, difficulty, key position...
@@ -54,11 +56,21 @@ function projectRoot(): string {
   }
 }
 
-/** The compiled content next to this script (dist/content.json), as the extension loads it. */
+/** The compiled content next to this script: its two parts (dist/content.json, dist/reference.json), validated and merged. */
 function loadCompiled(): CompiledContent {
-  const file = join(here, 'content.json');
+  return mergeContent(loadPart('content.json', QuizContentSchema), loadPart('reference.json', ReferenceContentSchema));
+}
+
+function loadPart<T>(name: string, schema: { safeParse(json: unknown): { success: true; data: T } | { success: false } }): T {
+  const file = join(here, name);
   if (!existsSync(file)) throw new CliError(`${file} not found: run npm run build first`);
-  const parsed = CompiledContentSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new CliError(`${file} is out of date or damaged: run npm run build`);
+  }
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new CliError(`${file} is out of date or damaged: run npm run build`);
   return parsed.data;
 }
@@ -218,8 +230,9 @@ function check(args: string[]): number {
 
 function usage(args: string[]): number {
   const json = flag(args, '--json');
-  const bank = new Bank(loadCompiled());
-  const resolver = new Resolver(new SymbolTable(bank.content.symbols));
+  const content = loadCompiled();
+  const bank = new Bank(content);
+  const resolver = new Resolver(new SymbolTable(content.symbols));
   const counter = new UsageCounter();
   for (const file of sourcesOf(args)) {
     let src: { text: string } | { cells: string[] };
@@ -229,7 +242,7 @@ function usage(args: string[]): number {
       counter.skip(file, e instanceof Error ? e.message : String(e));
       continue;
     }
-    counter.add(apisInDocument(buildDocumentModel('cells' in src ? joinAllCells(src.cells).text : src.text), resolver, bankHoverContent(bank)));
+    counter.add(apisInDocument(buildDocumentModel('cells' in src ? joinAllCells(src.cells).text : src.text), resolver, bankHoverContent(bank, content)));
   }
   const report = counter.report();
   if (json) {
@@ -261,6 +274,7 @@ function main(argv: string[]): number {
     }
     case 'build': {
       const out = resolve(option(args, '--out') ?? join(here, 'content.json'));
+      if (!out.endsWith('.json')) throw new CliError('build --out names a .json file (its .sha256 and reference.json are written beside it)');
       const { diagnostics, content } = compileOrReport();
       if (hasErrors(diagnostics)) {
         console.error(`content has errors: ${out} not written`);
@@ -268,7 +282,10 @@ function main(argv: string[]): number {
       }
       CompiledContentSchema.parse(content);
       mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, JSON.stringify(content));
+      // Two parts with their hashes (node/distFiles.ts trusts a file its hash matches): the quiz
+      // waits only for OUT (the quiz part); the cards, symbols and rule pages are read on demand.
+      const { quiz, reference } = splitContent(content);
+      for (const f of [...indexFiles(basename(out, '.json'), quiz), ...indexFiles('reference', reference)]) writeFileSync(join(dirname(out), f.name), f.text);
       // The daily goal's counts beside it, so the status bar never loads the bank (study/studyIndex.ts).
       writeFileSync(join(dirname(out), 'studyIndex.json'), JSON.stringify(studyIndexData(content)));
       // The hover's cards, symbol table and counts (hover/hoverIndex.ts) and what the study plan reads
@@ -311,7 +328,8 @@ function main(argv: string[]): number {
     case 'coverage': {
       const json = flag(args, '--json');
       const check = flag(args, '--check');
-      const report = coverageReport(new Bank(loadCompiled()));
+      const content = loadCompiled();
+      const report = coverageReport(new Bank(content), content.cards);
       console.log(json ? JSON.stringify(report, null, 2) : formatCoverage(report));
       return check && report.unmet.length ? 1 : 0;
     }
@@ -326,7 +344,8 @@ function main(argv: string[]): number {
         console.error(oneLine(`${file}: no ${command === 'hover' ? 'card' : 'symbol'}: ${over} (see src/core/python/limits.ts)`));
         return 1;
       }
-      const service = new HoverService(bankHoverContent(new Bank(loadCompiled())));
+      const content = loadCompiled();
+      const service = new HoverService(bankHoverContent(new Bank(content), content));
       if (command === 'symbol') {
         const r = service.resolve(file, 0, () => text, offset);
         if (!r) return 1;

@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     planView.onDidChangeCheckboxState((e) => void store.apply(...checkboxDeltas(e))),
     planView.onDidExpandElement((e) => plan.remember(e.element, true)),
     planView.onDidCollapseElement((e) => plan.remember(e.element, false)),
-    vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get())),
+    vscode.workspace.registerTextDocumentContentProvider(CARDS_SCHEME, new CardsDocuments(() => content.get(), () => content.reference())),
     // Leaving the window writes the synced snapshot (answers are journaled at once; the snapshot,
     // which Settings Sync carries to other machines, is rewritten only every so many answers).
     vscode.window.onDidChangeWindowState((w) => void (w.focused ? store.refresh().then(() => reminder.check()) : store.flush())),

@@ -1,18 +1,20 @@
-import type { CompiledContent } from './content/compiled';
-import type { Blueprint, Card, Difficulty, Domain, Objective, Question } from './content/schema';
+import type { QuizContent } from './content/compiled';
+import type { Blueprint, Difficulty, Domain, Objective, Question } from './content/schema';
 
 /** The domain id used for objectives that a blueprint does not list. */
 export const OUTSIDE = 'outside';
 
-/** Questions indexed every way the quiz and the CLI ask for them. */
+/**
+ * Questions indexed every way the quiz and the CLI ask for them: the quiz part of the content only
+ * (dist/content.json); the cards, symbols and rule pages are the reference part (ContentLoader.reference()).
+ */
 export class Bank {
   readonly questions: readonly Question[];
   private readonly byId = new Map<string, Question>();
   private readonly bySymbol = new Map<string, Question[]>();
   private readonly objectives = new Map<string, Objective>();
-  private readonly cards = new Map<string, Card>();
 
-  constructor(readonly content: CompiledContent) {
+  constructor(readonly content: QuizContent) {
     this.questions = content.questions;
     for (const q of content.questions) {
       this.byId.set(q.id, q);
@@ -23,7 +25,6 @@ export class Bank {
       }
     }
     for (const o of content.objectives) this.objectives.set(o.id, o);
-    for (const c of content.cards) this.cards.set(c.symbol, c);
   }
 
   get(id: string): Question | undefined {
@@ -57,10 +58,6 @@ export class Bank {
     const out = new Set<Question>();
     for (const s of symbols) for (const q of this.bySymbol.get(s) ?? []) out.add(q);
     return [...out];
-  }
-
-  card(symbol: string): Card | undefined {
-    return this.cards.get(symbol);
   }
 
   byDifficulty(d: Difficulty): Question[] {

@@ -1,5 +1,5 @@
 import { Bank, OUTSIDE } from './bank';
-import { DIFFICULTIES } from './content/schema';
+import { DIFFICULTIES, type Card } from './content/schema';
 import { cueReport, formatCues, type CueReport } from './quality/cues';
 
 /** The bank's content targets (issue: the question bank). */
@@ -36,8 +36,8 @@ export interface CoverageReport {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
-/** Counts the bank against its targets. */
-export function coverageReport(bank: Bank): CoverageReport {
+/** Counts the bank against its targets; `cards` (the reference part's) for the APIs without one. */
+export function coverageReport(bank: Bank, cards: readonly Pick<Card, 'symbol'>[]): CoverageReport {
   const qs = bank.questions;
   const total = qs.length;
   const unmet: string[] = [];
@@ -85,7 +85,8 @@ export function coverageReport(bank: Bank): CoverageReport {
 
   const cues = cueReport(qs);
   unmet.push(...cues.unmet);
-  const symbolsWithoutCard = [...new Set(qs.flatMap((q) => q.symbols))].filter((s) => !bank.card(s)).sort();
+  const carded = new Set(cards.map((c) => c.symbol));
+  const symbolsWithoutCard = [...new Set(qs.flatMap((q) => q.symbols))].filter((s) => !carded.has(s)).sort();
   if (symbolsWithoutCard.length) unmet.push(`${symbolsWithoutCard.length} APIs tagged by questions have no hover card (target 0): ${symbolsWithoutCard.slice(0, 5).join(', ')}${symbolsWithoutCard.length > 5 ? ', …' : ''}`);
 
   return { total, perObjective, perTopic, perDomain, perDifficulty, positions, fourOptionSingles: singles4.length, codeShare, multipleShare, versionAware: count((q) => q.changes.length > 0), symbolsWithoutCard, cues, unmet };

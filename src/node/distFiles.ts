@@ -1,32 +1,65 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CompiledContent } from '../core/content/compiled';
+import type { QuizContent, ReferenceContent } from '../core/content/compiled';
 import { CONTENT_SCHEMA_VERSION } from '../core/content/contentVersion';
 import { HOVER_INDEX_VERSION, hoverIndex, type HoverContent, type HoverIndexData } from '../core/hover/hoverIndex';
 import { PLAN_INDEX_VERSION, planIndex, type PlanContent, type PlanIndexData } from '../core/study/planContent';
 
 // The files `cli build` writes into dist/, read as the extension reads them. The build validated
 // them and wrote their hashes: a file that is that file, of the version this code knows, is trusted
-// as is (validating 1.97 MB with zod again would block the extension host for ~50 ms).
+// as is (validating the content with zod again would block the extension host for ~50 ms).
 
-type Validated = { success: true; data: CompiledContent } | { success: false; error: { issues: readonly { message: string }[] } };
+type Validated<T> = { success: true; data: T } | { success: false; error: { issues: readonly { message: string }[] } };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const expectedHash = (file: string) => readFile(file, 'utf8').then((t) => t.trim(), () => '');
 
+/** NAME.json's text, and whether NAME.sha256 (written with it by `cli build`) is its hash. */
+async function readHashed(dist: string, name: string): Promise<{ text: string; matches: boolean }> {
+  const [text, expected] = await Promise.all([readFile(join(dist, `${name}.json`), 'utf8'), expectedHash(join(dist, `${name}.sha256`))]);
+  return { text, matches: !!expected && sha256(text) === expected };
+}
+
 /**
- * dist/content.json. Trusted when its hash and schema version match; anything else (a hand-edited
- * or damaged file) is validated by `validate` (CompiledContentSchema.safeParse: the caller passes it,
- * so the extension's bundle does not carry zod's content schema), and `untrusted` is told why.
+ * The quiz part of the compiled content (dist/content.json): what the bank is made of.
+ * `validate`: QuizContentSchema.safeParse (see readCompiledPart).
  */
-export async function readContent(dist: string, untrusted: (why: string) => void, validate: (json: unknown) => Validated): Promise<CompiledContent> {
-  const [text, expected] = await Promise.all([readFile(join(dist, 'content.json'), 'utf8'), expectedHash(join(dist, 'content.sha256'))]);
-  const json: unknown = JSON.parse(text);
-  if (expected && sha256(text) === expected && (json as { schemaVersion?: unknown }).schemaVersion === CONTENT_SCHEMA_VERSION) return json as CompiledContent;
-  untrusted('dist/content.json does not match the hash the build wrote; validating it');
+export function readContent(dist: string, untrusted: (why: string) => void, validate: (json: unknown) => Validated<QuizContent>): Promise<QuizContent> {
+  return readCompiledPart(dist, 'content', untrusted, validate);
+}
+
+/**
+ * The reference part (dist/reference.json: cards, symbol table, keywords, rule pages), which only
+ * the cards document, rule pages, question packs and the hover's fallback read.
+ * `validate`: ReferenceContentSchema.safeParse (see readCompiledPart).
+ */
+export function readReference(dist: string, untrusted: (why: string) => void, validate: (json: unknown) => Validated<ReferenceContent>): Promise<ReferenceContent> {
+  return readCompiledPart(dist, 'reference', untrusted, validate);
+}
+
+/**
+ * A part of the compiled content, NAME.json. Trusted when its hash and schema version match;
+ * anything else (a hand-edited or damaged file) is validated by `validate` (the part's schema's
+ * safeParse: the caller passes it, so the extension's bundle does not carry zod's content schema),
+ * and `untrusted` is told why. A missing or unreadable file is an error that says which.
+ */
+async function readCompiledPart<T>(dist: string, name: string, untrusted: (why: string) => void, validate: (json: unknown) => Validated<T>): Promise<T> {
+  const file = `dist/${name}.json`;
+  const refuse = (why: string) => new Error(`ML Associate Prep: ${file} ${why}; reinstall the extension`);
+  let json: unknown;
+  let matches: boolean;
+  try {
+    const read = await readHashed(dist, name);
+    matches = read.matches;
+    json = JSON.parse(read.text);
+  } catch (e) {
+    throw refuse((e as { code?: unknown }).code === 'ENOENT' ? 'is missing' : `is not valid (${(e as Error).message})`);
+  }
+  if (matches && (json as { schemaVersion?: unknown } | null)?.schemaVersion === CONTENT_SCHEMA_VERSION) return json as T;
+  untrusted(`${file} does not match the hash the build wrote; validating it`);
   const parsed = validate(json);
-  if (!parsed.success) throw new Error(`ML Associate Prep: dist/content.json is not valid (${parsed.error.issues[0]?.message}); reinstall the extension`);
+  if (!parsed.success) throw refuse(`is not valid (${parsed.error.issues[0]?.message})`);
   return parsed.data;
 }
 
@@ -48,9 +81,8 @@ export async function readPlanIndex(dist: string): Promise<PlanContent | undefin
 
 /** NAME.json when NAME.sha256 (written with it by `cli build`) is its hash; else undefined. */
 async function readIndex<T>(dist: string, name: string): Promise<T | undefined> {
-  const [text, expected] = await Promise.all([readFile(join(dist, `${name}.json`), 'utf8').catch(() => ''), expectedHash(join(dist, `${name}.sha256`))]);
-  if (!text || !expected || sha256(text) !== expected) return undefined;
-  return JSON.parse(text) as T;
+  const read = await readHashed(dist, name).catch(() => undefined);
+  return read?.matches && read.text ? (JSON.parse(read.text) as T) : undefined;
 }
 
 /** Writes NAME.json and its NAME.sha256 (`cli build`), so readIndex trusts it. */

@@ -1,20 +1,24 @@
 import * as vscode from 'vscode';
 import type { Bank } from '../core/bank';
+import type { ReferenceContent } from '../core/content/compiled';
 import { cardMarkdown } from '../core/hoverCard';
 import { rulePageMarkdown } from '../core/traps/rulePage';
 
 export const CARDS_SCHEME = 'ml-associate-prep';
 
-/** A read-only Markdown document listing hover cards (all, or those of a study-plan item). */
+/**
+ * A read-only Markdown document listing hover cards (all, or those of a study-plan item), or a trap
+ * rule's page: the cards and pages from the reference part, the question counts from the bank.
+ */
 export class CardsDocuments implements vscode.TextDocumentContentProvider {
-  constructor(private readonly bank: () => Promise<Bank>) {}
+  constructor(private readonly bank: () => Promise<Bank>, private readonly reference: () => Promise<ReferenceContent>) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const bank = await this.bank();
+    const [bank, reference] = await Promise.all([this.bank(), this.reference()]);
     const rule = /^\/rules\/(MLAP\d{3})\.md$/.exec(uri.path)?.[1];
-    if (rule) return rulePageMarkdown(bank, rule);
+    if (rule) return rulePageMarkdown(bank, reference.rules, rule);
     const wanted = new URLSearchParams(uri.query).get('symbols')?.split(',').filter(Boolean);
-    const cards = bank.content.cards.filter((c) => !wanted?.length || wanted.includes(c.symbol));
+    const cards = reference.cards.filter((c) => !wanted?.length || wanted.includes(c.symbol));
     const title = wanted?.length ? 'Exam notes for this study item' : `Exam notes: ${cards.length} APIs`;
     const body = cards
       .sort((a, b) => a.symbol.localeCompare(b.symbol))

@@ -106,7 +106,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 
 /** The rule a trap command names, or one the learner picks when it names none. */
 async function pickRule(content: ContentLoader, rule: string | undefined, title: string): Promise<RulePage | undefined> {
-  const rules = (await content.get()).content.rules;
+  const { rules } = await content.reference();
   if (typeof rule === 'string') return rules.find((r) => r.id === rule);
   const pick = await vscode.window.showQuickPick(rules.map((r) => ({ label: `${r.id}: ${r.title}`, description: `${r.questions.length} questions`, detail: r.message, page: r })), { title, matchOnDetail: true });
   return pick?.page;

@@ -1,20 +1,22 @@
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Bank } from '../core/bank';
-import type { CompiledContent } from '../core/content/compiled';
+import type { CompiledContent, QuizContent, ReferenceContent } from '../core/content/compiled';
+import { mergeContent } from '../core/content/contentParts';
 import { bankHoverContent, type HoverContent } from '../core/hover/hoverIndex';
 import type { PlanContent } from '../core/study/planContent';
-import { readContent, readHoverIndex, readPlanIndex } from '../node/distFiles';
+import { readContent, readHoverIndex, readPlanIndex, readReference } from '../node/distFiles';
 
 /**
- * The content the surfaces use: the compiled bank (dist/content.json, read the first time a surface
- * needs it, never at activation) plus the question packs named in the settings; and the smaller
- * indexes the build writes beside it, which the hover, the trap checks and the study plan read
- * instead until the bank is needed (python(), hover(), plan()).
+ * The content the surfaces use: the compiled bank (dist/content.json, the quiz part, read the first
+ * time a surface needs it, never at activation) plus the question packs named in the settings; the
+ * reference part (dist/reference.json: cards, symbols, keywords, rule pages), read only by what needs
+ * it (reference()); and the smaller indexes the build writes beside them, which the hover, the trap
+ * checks and the study plan read instead until the bank is needed (python(), hover(), plan()).
  * A pack's problems go to the Problems panel with their file and line; its valid files join the bank.
  */
 export class ContentLoader implements vscode.Disposable {
-  private base: Promise<CompiledContent> | undefined;
+  private base: Promise<QuizContent> | undefined;
   private bank: Promise<Bank> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -41,11 +43,29 @@ export class ContentLoader implements vscode.Disposable {
   }
   private loadedBank: Bank | undefined;
 
-  private loadBase(): Promise<CompiledContent> {
+  private loadBase(): Promise<QuizContent> {
     // Validation (zod's content schema) lives in packCompiler.js: only a damaged file needs it.
-    this.base ??= readContent(this.dist, (why) => this.log.warn(`content: ${why}`), (json) => packCompiler().CompiledContentSchema.safeParse(json));
+    this.base ??= readContent(this.dist, (why) => this.log.warn(`content: ${why}`), (json) => packCompiler().QuizContentSchema.safeParse(json));
     return this.base;
   }
+
+  /**
+   * The reference part (cards, symbol table, keywords, rule pages), read on first use: the cards
+   * document, rule pages, question packs and the hover's fallback need it; the quiz never does.
+   * A missing or damaged file rejects with a message that names it.
+   */
+  reference(): Promise<ReferenceContent> {
+    this.referencePart ??= readReference(this.dist, (why) => this.log.warn(`content: ${why}`), (json) => packCompiler().ReferenceContentSchema.safeParse(json));
+    return this.referencePart;
+  }
+  private referencePart: Promise<ReferenceContent> | undefined;
+
+  /** Both parts, what question packs are compiled against; one object, so the pack compiler's symbol table is built once. */
+  private packBase(): Promise<CompiledContent> {
+    this.merged ??= Promise.all([this.loadBase(), this.reference()]).then(([quiz, reference]) => mergeContent(quiz, reference));
+    return this.merged;
+  }
+  private merged: Promise<CompiledContent> | undefined;
 
   /**
    * What the resolver, the cards and the trap diagnostics read: the build's hover index
@@ -62,13 +82,13 @@ export class ContentLoader implements vscode.Disposable {
       this.log.warn(`content: dist/hoverIndex.json: ${String(e)}; the hover uses the bank`);
       return undefined;
     });
-    return this.index.then(async (index) => index ?? this.bankContent(await this.get()));
+    return this.index.then(async (index) => index ?? this.bankContent(...(await Promise.all([this.get(), this.reference()]))));
   }
   private index: Promise<HoverContent | undefined> | undefined;
 
   /** The fallback's hover content, one per bank: a new object per call would make the hover build a new service each time. */
-  private bankContent(bank: Bank): HoverContent {
-    if (this.fallback?.bank !== bank) this.fallback = { bank, content: bankHoverContent(bank) };
+  private bankContent(bank: Bank, reference: ReferenceContent): HoverContent {
+    if (this.fallback?.bank !== bank) this.fallback = { bank, content: bankHoverContent(bank, reference) };
     return this.fallback.content;
   }
   private fallback: { bank: Bank; content: HoverContent } | undefined;
@@ -124,9 +144,20 @@ export class ContentLoader implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     if (!folders.length) return new Bank(base);
+    // Packs are checked against the API symbols and keywords too: the reference part. Without it
+    // (a damaged install) the bank's own questions still make a quiz.
+    let packBase: CompiledContent;
+    try {
+      packBase = await this.packBase();
+    } catch (e) {
+      const why = (e instanceof Error ? e.message : String(e)).replace(/^ML Associate Prep: /, '');
+      this.log.error(`question packs left out: ${why}`);
+      void vscode.window.showWarningMessage(`ML Associate Prep: the question packs were left out: ${why}`);
+      return new Bank(base);
+    }
     // The reader and compiler `node dist/cli.js lint FOLDER` uses, so both give the same verdict.
     // It reads synchronously: its caps (file size, files, questions) bound the time it takes.
-    const { questions, diagnostics, files, unreadable } = packCompiler().loadPacks(folders, base, packCompiler().compilePack, (p) => p);
+    const { questions, diagnostics, files, unreadable } = packCompiler().loadPacks(folders, packBase, packCompiler().compilePack, (p) => p);
     for (const u of unreadable) {
       this.log.warn(`question pack ${u.message}`);
       void vscode.window.showWarningMessage(`ML Associate Prep: the question pack folder "${u.path}" could not be read.`);

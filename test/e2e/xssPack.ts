@@ -138,7 +138,7 @@ function questionMarkdown(d: Draft, target: PackTarget, payloads: readonly Paylo
 function bank(root: string): CompiledContent {
   const file = join(root, 'dist', 'content.json');
   if (!existsSync(file)) throw new Error(`${file} not found: build first`);
-  return CompiledContentSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return CompiledContentSchema.parse({ ...JSON.parse(readFileSync(file, 'utf8')), ...JSON.parse(readFileSync(join(root, 'dist', 'reference.json'), 'utf8')) });
 }
 
 /**

@@ -27,7 +27,7 @@ if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 1 || (only &&
 }
 
 const content = compileContent(loadCompileInput(findProjectRoot(process.cwd()))).content;
-const service = new HoverService(bankHoverContent(new Bank(content)));
+const service = new HoverService(bankHoverContent(new Bank(content), content));
 
 interface Target<T> {
   name: 'resolver' | 'pack';

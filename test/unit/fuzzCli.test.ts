@@ -43,7 +43,7 @@ describe('resolver robustness (fuzz)', () => {
 
   // The short run of `npm run fuzz` (test/fuzz/fuzz.ts): the same inputs and checks, fewer of them.
   it('npm run fuzz, resolver target, 300 inputs: files and notebooks, hovers and whole-document passes never throw', () => {
-    const service = new HoverService(bankHoverContent(bank()));
+    const service = new HoverService(bankHoverContent(bank(), content()));
     let version = 0;
     fc.assert(fc.property(pythonInput, (input) => runPythonInput(service, input, ++version)), { numRuns: 300 });
   });
@@ -62,7 +62,7 @@ describe('CLI: symbol and hover agree with the core', () => {
   const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
   it('symbol prints the canonical qualname; hover prints the same card the editor shows', () => {
-    const service = new HoverService(bankHoverContent(bank()));
+    const service = new HoverService(bankHoverContent(bank(), content()));
     const text = require('node:fs').readFileSync(fixture, 'utf8') as string;
     const lines = text.split('\n');
     let checked = 0;

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { escapeAngles, cardMarkdown } from '../../src/core/hoverCard';
-import { bank } from './helpers/facts';
+import { content } from './helpers/facts';
+
+const card = (symbol: string) => content().cards.find((c) => c.symbol === symbol);
 
 describe('hover card Markdown', () => {
   it('keeps <placeholders> in prose as text and leaves code as it is', () => {
@@ -10,19 +12,16 @@ describe('hover card Markdown', () => {
   });
 
   it('puts Docs and "Quiz me on this" on the line after the title', () => {
-    const b = bank();
-    const card = b.card('mlflow.start_run')!;
-    const lines = cardMarkdown(card, 3).split('\n');
+    const lines = cardMarkdown(card('mlflow.start_run')!, 3).split('\n');
     assert.match(lines[2]!, /^\[Docs\]\(https:.*\) · \[Quiz me on this \(3 questions\)\]/);
   });
 
   it('labels properties as properties, without (), and hides private parameters', () => {
-    const b = bank();
-    const runId = b.card('mlflow.entities.RunInfo.run_id')!;
+    const runId = card('mlflow.entities.RunInfo.run_id')!;
     assert.equal(runId.kind, 'property');
     assert.ok(!runId.signature.includes('('), runId.signature);
     assert.match(cardMarkdown(runId, 0), /MLflow property/);
-    const td = b.card('pyspark.ml.torch.distributor.TorchDistributor')!;
+    const td = card('pyspark.ml.torch.distributor.TorchDistributor')!;
     assert.ok(!td.signature.includes('_ssl_conf'), td.signature);
     assert.equal(td.omitted, 0);
   });

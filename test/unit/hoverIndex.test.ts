@@ -8,9 +8,10 @@ import { SymbolTable } from '../../src/core/facts/symbolTable';
 import { bankHoverContent, hoverIndex, hoverIndexData, type HoverIndexData } from '../../src/core/hover/hoverIndex';
 import { cardMarkdown } from '../../src/core/hoverCard';
 import { HoverService } from '../../src/core/hoverService';
-import { readContent, readHoverIndex } from '../../src/node/distFiles';
+import { readHoverIndex } from '../../src/node/distFiles';
 import { bank, content } from './helpers/facts';
-import { CompiledContentSchema } from '../../src/core/content/compiled';
+import type { CompiledContent } from '../../src/core/content/compiled';
+import { mergeContent } from '../../src/core/content/contentParts';
 
 // The hover index (dist/hoverIndex.json) must give the hover exactly what the bank gives it.
 // Both sides are built from the same compiled content: the index through JSON, as the file is read.
@@ -19,13 +20,14 @@ const fromFile = () => hoverIndex(JSON.parse(JSON.stringify(hoverIndexData(conte
 describe('hover index', () => {
   it('gives every card, its Markdown and its question ids as the bank does', () => {
     const b = bank();
-    const viaBank = bankHoverContent(b);
+    const { cards, rules } = content();
+    const viaBank = bankHoverContent(b, content());
     const viaIndex = fromFile();
     let withQuestions = 0;
-    for (const [i, card] of b.content.cards.entries()) {
+    for (const [i, card] of cards.entries()) {
       const indexed = viaIndex.card(card.symbol);
       assert.ok(indexed, `${card.symbol}: not in the index`);
-      const other = b.content.cards[(i + 1) % b.content.cards.length]!.symbol;
+      const other = cards[(i + 1) % cards.length]!.symbol;
       for (const symbols of [[card.symbol], [card.symbol, other]]) {
         const ids = viaIndex.questionIds(symbols);
         assert.deepEqual(ids, viaBank.questionIds(symbols), `${symbols.join(' + ')}: question ids`);
@@ -36,15 +38,15 @@ describe('hover index', () => {
     assert.ok(withQuestions > 100, `only ${withQuestions} cards have questions: the comparison proves little`);
     assert.equal(viaIndex.card('constructor'), undefined, 'no card from the object prototype');
     assert.deepEqual(viaIndex.questionIds(['toString']), []);
-    assert.deepEqual(viaIndex.rules.map((r) => r.id), b.content.rules.map((r) => r.id));
+    assert.deepEqual(viaIndex.rules.map((r) => r.id), rules.map((r) => r.id));
   });
 
   it('resolves and renders every card symbol in code as the bank path does', () => {
-    const b = bank();
-    const viaBank = new HoverService(bankHoverContent(b));
+    const viaBank = new HoverService(bankHoverContent(bank(), content()));
     const viaIndex = new HoverService(fromFile());
+    const all = content().cards;
     let cards = 0;
-    for (const card of b.content.cards) {
+    for (const card of all) {
       // `import pyspark` then the full dotted name, hovered on its last part's first and last letter.
       const text = `import ${card.symbol.split('.')[0]}\nx = ${card.symbol}\n`;
       const end = text.length - 2;
@@ -56,7 +58,7 @@ describe('hover index', () => {
         if (a) cards++;
       }
     }
-    assert.ok(cards > b.content.cards.length * 1.6, `only ${cards} of ${b.content.cards.length * 2} hovers found a card`);
+    assert.ok(cards > all.length * 1.6, `only ${cards} of ${all.length * 2} hovers found a card`);
   });
 
   it('prebuilds the symbol table the resolver would build', () => {
@@ -72,7 +74,7 @@ describe('hover index', () => {
     const c = content();
     const card = c.cards.find((k) => fromFile().questionIds([k.symbol]).length)!;
     const packQuestion = { ...c.questions[0]!, id: 'pack-extra-1', symbols: [card.symbol] };
-    const withPack = bankHoverContent(new Bank({ ...c, questions: [...c.questions, packQuestion] }));
+    const withPack = bankHoverContent(new Bank({ ...c, questions: [...c.questions, packQuestion] }), c);
     assert.deepEqual(withPack.questionIds([card.symbol]), [...fromFile().questionIds([card.symbol]), 'pack-extra-1']);
   });
 });
@@ -96,24 +98,10 @@ describe('dist files', () => {
     assert.equal(await readHoverIndex(join(d, 'missing')), undefined, 'missing file');
   });
 
-  it('validates content.json when its hash does not match, and rejects invalid content', async () => {
-    const d = dir();
-    const text = JSON.stringify(content());
-    writeFileSync(join(d, 'content.json'), text);
-    writeFileSync(join(d, 'content.sha256'), sha(text));
-    const why: string[] = [];
-    assert.equal((await readContent(d, (w) => why.push(w), (j) => CompiledContentSchema.safeParse(j))).questions.length, content().questions.length);
-    assert.equal(why.length, 0, why.join());
-    writeFileSync(join(d, 'content.sha256'), sha('other'));
-    assert.equal((await readContent(d, (w) => why.push(w), (j) => CompiledContentSchema.safeParse(j))).questions.length, content().questions.length);
-    assert.equal(why.length, 1);
-    writeFileSync(join(d, 'content.json'), text.replace('"questions":[', '"questions":[1,'));
-    await assert.rejects(readContent(d, () => undefined, (j) => CompiledContentSchema.safeParse(j)), /not valid/);
-  });
-
-  it('the built dist/hoverIndex.json is the index of the built dist/content.json', function () {
+  it('the built dist/hoverIndex.json is the index of the built content (dist/content.json and dist/reference.json)', function () {
     const dist = join(__dirname, '..', '..', 'dist');
     if (!existsSync(join(dist, 'hoverIndex.json'))) this.skip();
-    assert.equal(readFileSync(join(dist, 'hoverIndex.json'), 'utf8'), JSON.stringify(hoverIndexData(JSON.parse(readFileSync(join(dist, 'content.json'), 'utf8')))));
+    const part = (name: string) => JSON.parse(readFileSync(join(dist, name), 'utf8')) as CompiledContent;
+    assert.equal(readFileSync(join(dist, 'hoverIndex.json'), 'utf8'), JSON.stringify(hoverIndexData(mergeContent(part('content.json'), part('reference.json')))));
   });
 });

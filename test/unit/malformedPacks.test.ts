@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { CompiledContentSchema, type CompiledContent } from '../../src/core/content/compiled';
+import { CompiledContentSchema, QuizContentSchema, ReferenceContentSchema, type CompiledContent } from '../../src/core/content/compiled';
+import { mergeContent } from '../../src/core/content/contentParts';
 import { MAX_ID_CHARS, MAX_MARKDOWN_CHARS } from '../../src/core/content/limits';
 import { compilePack } from '../../src/core/content/pack';
 import { screenSource } from '../../src/core/content/sourceScreen';
@@ -62,11 +63,11 @@ const generatedCases: Case[] = GENERATED.map((g) => ({
   },
 }));
 
-/** The compiled bank both paths check against: dist/content.json, as the CLI and extension load it. */
+/** The compiled bank both paths check against: dist/content.json and dist/reference.json merged, as the CLI and extension load them. */
 let baseCache: CompiledContent | undefined;
 function base(): CompiledContent {
-  const dist = join(ROOT, 'dist', 'content.json');
-  return (baseCache ??= existsSync(dist) ? CompiledContentSchema.parse(JSON.parse(readFileSync(dist, 'utf8'))) : content());
+  const part = (name: string) => JSON.parse(readFileSync(join(ROOT, 'dist', name), 'utf8')) as unknown;
+  return (baseCache ??= existsSync(join(ROOT, 'dist', 'reference.json')) ? CompiledContentSchema.parse(mergeContent(QuizContentSchema.parse(part('content.json')), ReferenceContentSchema.parse(part('reference.json')))) : content());
 }
 
 /** The extension's compiler: the bundle it requires at run time (the source when not built). */

@@ -4,7 +4,7 @@ import { buildDocumentModel } from '../../src/core/python/documentModel';
 import { MAX_ALIAS_DEPTH, MAX_CHAIN_STEPS, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_LINES, MAX_LINE_CHARS } from '../../src/core/python/limits';
 import { joinCells } from '../../src/core/python/notebook';
 import { Resolver } from '../../src/core/python/resolver';
-import { bank, facts } from './helpers/facts';
+import { bank, content, facts } from './helpers/facts';
 import { bankHoverContent } from '../../src/core/hover/hoverIndex';
 
 // Hostile documents (issue 14, item 7): each answers with its card, or declines, within a time
@@ -64,7 +64,7 @@ const cases: Case[] = [
 
 describe('pathological Python: each answers or declines within the budget, never throws', function () {
   this.timeout(120_000);
-  const service = new HoverService(bankHoverContent(bank()));
+  const service = new HoverService(bankHoverContent(bank(), content()));
   let version = 0;
 
   for (const c of cases) {

@@ -2,9 +2,6 @@ import { compareDiagnostics, DiagnosticSink, type Diagnostic } from '../diagnost
 import { SymbolTable } from '../facts/symbolTable';
 import type { SourceFile } from './compile';
 import type { CompiledContent } from './compiled';
-// The extension validates a dist/content.json whose hash does not match with the schema from this
-// lazily required bundle, so the content schema stays out of extension.js.
-export { CompiledContentSchema } from './compiled';
 import { MAX_PACK_COST, MAX_PACK_QUESTIONS } from './limits';
 import { checkQuestions } from './questionChecks';
 import { parseQuestionFile } from './questionParser';

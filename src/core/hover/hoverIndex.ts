@@ -1,5 +1,5 @@
 import type { Bank } from '../bank';
-import type { CompiledContent } from '../content/compiled';
+import type { CompiledContent, ReferenceContent } from '../content/compiled';
 import type { Card, RulePage } from '../content/schema';
 import { SymbolTable, type SymbolTableData } from '../facts/symbolTable';
 
@@ -81,18 +81,21 @@ export function hoverIndex(data: HoverIndexData): HoverContent {
   };
 }
 
-const fromBank = new WeakMap<Bank, HoverContent>();
-/** The hover content of a loaded bank (question packs included), built once per bank. */
-export function bankHoverContent(bank: Bank): HoverContent {
-  let c = fromBank.get(bank);
-  if (!c) {
-    c = {
-      table: new SymbolTable(bank.content.symbols),
-      rules: bank.content.rules,
-      card: (symbol) => bank.card(symbol),
-      questionIds: (symbols) => bank.forSymbols(symbols).map((q) => q.id),
-    };
-    fromBank.set(bank, c);
-  }
-  return c;
+const fromBank = new WeakMap<Bank, { reference: ReferenceContent; content: HoverContent }>();
+/**
+ * The hover content of a loaded bank (question packs included) with the reference part's cards,
+ * symbols and rules, built once per bank and reference.
+ */
+export function bankHoverContent(bank: Bank, reference: ReferenceContent): HoverContent {
+  const built = fromBank.get(bank);
+  if (built?.reference === reference) return built.content;
+  const cards = new Map(reference.cards.map((c) => [c.symbol, c]));
+  const content: HoverContent = {
+    table: new SymbolTable(reference.symbols),
+    rules: reference.rules,
+    card: (symbol) => cards.get(symbol),
+    questionIds: (symbols) => bank.forSymbols(symbols).map((q) => q.id),
+  };
+  fromBank.set(bank, { reference, content });
+  return content;
 }

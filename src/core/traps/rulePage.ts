@@ -1,8 +1,9 @@
 import type { Bank } from '../bank';
+import type { RulePage } from '../content/schema';
 
-/** A rule's page as the editor shows it: what the build compiled, plus its objective and questions. */
-export function rulePageMarkdown(bank: Bank, id: string): string {
-  const page = bank.content.rules.find((r) => r.id === id);
+/** A rule's page (of `rules`, the reference part's) as the editor shows it: what the build compiled, plus its objective and questions. */
+export function rulePageMarkdown(bank: Bank, rules: readonly RulePage[], id: string): string {
+  const page = rules.find((r) => r.id === id);
   if (!page) return `# ${id}\n\nNo such exam-trap rule in this version of ML Associate Prep.`;
   const objective = bank.objective(page.objective);
   const questions = page.questions.filter((q) => bank.get(q)).length;
