@@ -6,6 +6,7 @@ import { joinAllCells } from '../core/python/notebook';
 import type { SeverityOverrides } from '../core/traps/engine';
 import { trapBundle } from './lazyBundles';
 import type { TrapFinding, TrapSeverity } from '../core/traps/types';
+import { compareRuleIds } from '../core/traps/ruleOrder';
 import { CardsDocuments } from './cardsDocument';
 import { SECTION } from './settings';
 
@@ -112,7 +113,7 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
       findings.push(...this.timed(() => this.run(service, model, key, settings, group)).findings);
     }
     this.warm = true;
-    return { findings: findings.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule)) };
+    return { findings: findings.sort((a, b) => a.start - b.start || compareRuleIds(a.rule, b.rule)) };
   }
   private warm = false;
 

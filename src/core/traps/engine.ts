@@ -4,6 +4,7 @@ import type { Resolver } from '../python/resolver';
 import { CodeIndex } from './code';
 import { DETECTORS } from './rules';
 import type { TrapFinding, TrapSeverity } from './types';
+import { compareRuleIds } from './ruleOrder';
 
 export interface TrapRun {
   findings: TrapFinding[];
@@ -37,6 +38,6 @@ export function checkTraps(model: DocumentModel, resolver: Resolver, pages: read
       run.failures.push({ rule: detector.id, error: e instanceof Error ? e.message : String(e) });
     }
   }
-  run.findings.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+  run.findings.sort((a, b) => a.start - b.start || compareRuleIds(a.rule, b.rule));
   return run;
 }

@@ -7,10 +7,11 @@ import { groupedApply, pandasUdfType, toPandasWholeTable } from './pandasApi';
 import { latestVersions, stageTransition, stageUri } from './registry';
 import { fitBeforeSplit, oneHotOnString, splitNoSeed } from './sparkml';
 import { autologAfterFit, metricLoopNoStep, runNeverEnded } from './tracking';
+import { compareRuleIds } from '../ruleOrder';
 
 /** Every rule's detector, by id order. Each has a page in questions/rules/ (the build checks both ways). */
 export const DETECTORS: readonly TrapDetector[] = [
   logModelName, stageTransition, latestVersions, stageUri, ucNoSignature, ucModelName, featureStoreClient,
   koalas, pandasUdfType, groupedApply, lossNotNegated, fminChoiceIndex, sparkTrialsSparkMl, fitBeforeSplit,
   splitNoSeed, runNeverEnded, metricLoopNoStep, autologAfterFit, loadModelInUdf, oneHotOnString, toPandasWholeTable,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => compareRuleIds(a.id, b.id));
