@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('ML Associate Prep', { log: true });
   const perf = new PerfLog((line) => log.trace(line));
   if (globalThis.__mlapLoadStart !== undefined && globalThis.__mlapLoadEnd !== undefined) perf.record('activation:load', globalThis.__mlapLoadEnd - globalThis.__mlapLoadStart);
-  const content = new ContentLoader(context.extensionUri, log);
+  const content = new ContentLoader(context.extensionUri, log, perf);
   const backend = new VscodeProgressBackend(context);
   const store = new ProgressStore(backend, Date.now, { idle: () => new Promise((resolve) => setTimeout(resolve, 50)) });
   const ready = store.load().then((report) => {

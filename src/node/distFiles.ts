@@ -15,10 +15,21 @@ type Validated<T> = { success: true; data: T } | { success: false; error: { issu
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const expectedHash = (file: string) => readFile(file, 'utf8').then((t) => t.trim(), () => '');
 
-/** NAME.json's text, and whether NAME.sha256 (written with it by `cli build`) is its hash. */
-async function readHashed(dist: string, name: string): Promise<{ text: string; matches: boolean }> {
+/** Runs `fn` as one step of a file's load; the extension times each (PerfLog). */
+export type LoadStep = <T>(what: string, fn: () => T) => T;
+const untimed: LoadStep = (_what, fn) => fn();
+/** One turn of the event loop between a load's steps: the host runs what waits in between. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * NAME.json's text, and whether NAME.sha256 (written with it by `cli build`) is its hash. The hash
+ * and (in the callers) the parse are steps of their own, each in its own turn of the event loop:
+ * these files load right after activation, in the extension host every extension shares.
+ */
+async function readHashed(dist: string, name: string, step: LoadStep = untimed): Promise<{ text: string; matches: boolean }> {
   const [text, expected] = await Promise.all([readFile(join(dist, `${name}.json`), 'utf8'), expectedHash(join(dist, `${name}.sha256`))]);
-  return { text, matches: !!expected && sha256(text) === expected };
+  await nextTurn();
+  return { text, matches: !!expected && step(`${name}:sha256`, () => sha256(text)) === expected };
 }
 
 /**
@@ -68,9 +79,9 @@ async function readCompiledPart<T>(dist: string, name: string, untrusted: (why: 
  * when it is missing, damaged or of another version: the caller then falls back on the bank,
  * which is validated. Nothing here is validated field by field: the hash is the check.
  */
-export async function readHoverIndex(dist: string): Promise<HoverContent | undefined> {
-  const data = await readIndex<HoverIndexData>(dist, 'hoverIndex');
-  return data?.version === HOVER_INDEX_VERSION ? hoverIndex(data) : undefined;
+export async function readHoverIndex(dist: string, step: LoadStep = untimed): Promise<HoverContent | undefined> {
+  const data = await readIndex<HoverIndexData>(dist, 'hoverIndex', step);
+  return data?.version === HOVER_INDEX_VERSION ? step('hoverIndex:build', () => hoverIndex(data)) : undefined;
 }
 
 /** dist/planIndex.json (about 40 KB: blueprints, plan weeks, objective titles, question objectives), as readHoverIndex. */
@@ -80,9 +91,11 @@ export async function readPlanIndex(dist: string): Promise<PlanContent | undefin
 }
 
 /** NAME.json when NAME.sha256 (written with it by `cli build`) is its hash; else undefined. */
-async function readIndex<T>(dist: string, name: string): Promise<T | undefined> {
-  const read = await readHashed(dist, name).catch(() => undefined);
-  return read?.matches && read.text ? (JSON.parse(read.text) as T) : undefined;
+async function readIndex<T>(dist: string, name: string, step: LoadStep = untimed): Promise<T | undefined> {
+  const read = await readHashed(dist, name, step).catch(() => undefined);
+  if (!read?.matches || !read.text) return undefined;
+  await nextTurn();
+  return step(`${name}:parse`, () => JSON.parse(read.text) as T);
 }
 
 /** Writes NAME.json and its NAME.sha256 (`cli build`), so readIndex trusts it. */

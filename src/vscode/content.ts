@@ -5,6 +5,7 @@ import type { CompiledContent, QuizContent, ReferenceContent } from '../core/con
 import { mergeContent } from '../core/content/contentParts';
 import { bankHoverContent, type HoverContent } from '../core/hover/hoverIndex';
 import type { PlanContent } from '../core/study/planContent';
+import type { PerfLog } from './perfLog';
 import { readContent, readHoverIndex, readPlanIndex, readReference } from '../node/distFiles';
 
 /**
@@ -23,7 +24,7 @@ export class ContentLoader implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('ml-associate-prep-packs');
   private watchers: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, private readonly perf?: PerfLog) {}
 
   get(): Promise<Bank> {
     this.bank ??= this.load().then((b) => (this.loadedBank = b));
@@ -74,7 +75,8 @@ export class ContentLoader implements vscode.Disposable {
    * the packs' questions); an unusable index is replaced by the bank (validated).
    */
   python(): Promise<HoverContent> {
-    this.index ??= readHoverIndex(this.dist).then((index) => {
+    // Each step of the load (hash, parse, build) timed as content:<step>: they run right after activation.
+    this.index ??= readHoverIndex(this.dist, (what, fn) => (this.perf ? this.perf.time(`content:${what}`, fn) : fn())).then((index) => {
       if (index) return this.countingLoadedBank(index);
       this.log.warn('content: dist/hoverIndex.json is missing or does not match its hash; the hover uses the bank');
       return undefined;

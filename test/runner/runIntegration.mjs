@@ -174,6 +174,7 @@ function printPerf() {
     ['  host share of ready -> view (first view posted before)', 'quizReadyHost'],
     ['answer -> feedback view handed over, median (target <= 10 ms)', 'answerMedian'], ['answer -> feedback view handed over, worst', 'answerMax'],
     ['first trap check, its longest step (in the freeze window)', 'trapsCheck'],
+    ['our longest step after activation (index load + traps)', 'ourLongestStep'],
   ];
   console.log(`\nperformance in the real extension host (${versionLine()}), median of ${perfLines.length} cold windows:`);
   for (const [label, key] of rows) {
