@@ -58,17 +58,27 @@ describe('e2e: the quiz panel', function () {
   });
 
   it('renders hostile Markdown from a question pack as inert text', async () => {
-    workspaceSettings(wb.workspace, { 'mlAssociatePrep.questionPacks': ['hostile-pack'] });
-    await wb.page.waitForTimeout(1500);
+    const SYMBOL = 'mlflow.client.MlflowClient.get_metric_history';
+    const countOf = async (f: Frame) => Number((await f.locator(`label.check:has(input[value="${SYMBOL}"]) .muted`).innerText()).replace(/\D/g, ''));
     let quiz = await wb.quiz();
     await quiz.locator('button.link', { hasText: 'Home' }).first().click().catch(() => undefined);
     quiz = await wb.quiz('home');
     await quiz.locator('button.tile', { hasText: 'Practice' }).click();
     quiz = await wb.quiz('setup');
+    const before = await countOf(quiz);
+    workspaceSettings(wb.workspace, { 'mlAssociatePrep.questionPacks': ['hostile-pack'] });
+    // The bank reloads with the pack and the open setup screen is redrawn: fill the form only once it
+    // counts the pack's question (a redraw after that would clear what was filled in).
+    const deadline = Date.now() + 30_000;
+    while ((await countOf(quiz).catch(() => before)) <= before) {
+      assert.ok(Date.now() < deadline, 'the setup screen never counted the pack\'s question');
+      await wb.page.waitForTimeout(250);
+      quiz = await wb.quiz('setup');
+    }
     // The API list filters as you type.
     await quiz.locator('input.symbol-filter').fill('get_metric_hist');
     assert.equal(await quiz.locator('.symbol-list .check:not([hidden])').count(), 1);
-    await quiz.locator('input[name=symbol][value="mlflow.client.MlflowClient.get_metric_history"]').check();
+    await quiz.locator(`input[name=symbol][value="${SYMBOL}"]`).check();
     // Every question on that API in one set, so the pack's question is in it wherever it falls.
     await quiz.locator('input[name=size]').fill('50');
     await quiz.locator('button[type=submit]').click();
