@@ -94,7 +94,7 @@ async function run(n: number, withExam: boolean): Promise<{ enter: number[]; pic
   let ids = 0;
   const settings: AppContext['settings'] = { blueprint: 'current', setSize: SAMPLES + 10, order: 'in-order', feedback: 'immediate', allowPause: false, tzOffsetMinutes: 0 };
   const ctx = (): AppContext => ({ bank, progress: store.progress, now, settings, newId: () => `b${ids++}`, random: seededRandom(3), clock: fixedClock(now, 0) });
-  let screen: Screen = { name: 'home' };
+  let screen = { name: 'home' } as Screen; // assigned in step(); `as` keeps TS from narrowing it to home
   // What the host does after each change: post the view, update the status bar.
   let posted = 0;
   store.onDidChange(() => {
@@ -113,7 +113,8 @@ async function run(n: number, withExam: boolean): Promise<{ enter: number[]; pic
   const pick: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     now += 30_000;
-    const s = store.progress.sessions[(screen as { id: string }).id]!;
+    if (screen.name !== 'session') throw new Error(`the practice set did not start (screen ${screen.name})`);
+    const s = store.progress.sessions[screen.id]!;
     const q = bank.get(s.questionIds[s.index]!)!;
     const keys = keysOf(q);
     let t = performance.now();
