@@ -11,7 +11,9 @@ import { EXTENSION_ID, fixture, positionOf } from './helpers';
  *   activation       the bundle's load and activate(), as the extension measured them itself
  *   freeze           the longest the host's event loop was blocked in the 2 s after a Python file
  *                    opened and activated the extension, its first trap check included (and, for
- *                    comparison, in 1 s before and in 2 s once everything above has settled)
+ *                    comparison, in 1 s before, in 2 s after opening a plain-text document (which
+ *                    does not activate it: the host's own noise at that point of start-up) and in
+ *                    2 s once everything above has settled)
  *   first card       the first hover with a card after activation: the whole
  *                    vscode.executeHoverProvider call, and our provider's own time
  *   quiz open        Open Quiz until the webview said it painted its first view (the home screen; the
@@ -29,6 +31,10 @@ export function registerPerfSuite(): void {
       assert.ok(ext);
       const wasActive = ext.isActive;
       const before = await longestBlock(1000);
+      // The control: the same 2 s after opening a document that does not activate the extension.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'notes\n', language: 'plaintext' }));
+      const control = await longestBlock(2000);
+      assert.equal(ext.isActive, wasActive, 'a plain-text document does not activate the extension');
 
       const doc = await vscode.workspace.openTextDocument(fixture('train.py'));
       await vscode.window.showTextDocument(doc);
@@ -60,6 +66,7 @@ export function registerPerfSuite(): void {
         load: api.perf.get('activation:load')[0],
         activate: api.perf.get('activation:activate')[0],
         freezeBefore: before,
+        freezeControl: control,
         freezeAfter: freeze,
         freezeSettled: settled,
         firstCard,
