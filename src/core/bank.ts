@@ -39,10 +39,21 @@ export class Bank {
     return this.content.blueprints.find((b) => b.id === id) ?? this.content.blueprints.find((b) => b.id === 'current') ?? this.content.blueprints[0]!;
   }
 
-  /** The domain an objective belongs to under a blueprint, or undefined when it is outside it. */
+  /**
+   * The domain an objective belongs to under a blueprint, or undefined when it is outside it.
+   * Looked up in a table per blueprint: the quiz asks for every question and answer on each view.
+   */
   domainOf(objective: string, blueprint: Blueprint): Domain | undefined {
-    return blueprint.domains.find((d) => d.objectives.includes(objective));
+    let table = this.domainTables.get(blueprint);
+    if (!table) {
+      table = new Map();
+      // The first domain that lists an objective wins, as a search in order would find it.
+      for (const d of blueprint.domains) for (const o of d.objectives) if (!table.has(o)) table.set(o, d);
+      this.domainTables.set(blueprint, table);
+    }
+    return table.get(objective);
   }
+  private readonly domainTables = new WeakMap<Blueprint, Map<string, Domain>>();
 
   /** Question's domain id under every blueprint ("outside" where a blueprint does not list it). */
   domainsOf(q: Question): Record<string, string> {

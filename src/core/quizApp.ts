@@ -9,7 +9,7 @@ import { activeSession, currentId, finishSession, nextQuestion, selectChoice, se
 import type { Answer, Delta, Mock, Progress, Session } from './progress/schema';
 import { computeReadiness } from './readiness';
 import { cardsFrom, dueQuestions } from './scheduler';
-import { computeStats, dayKey } from './stats';
+import { answeredOnDayOf, computeStats } from './stats';
 import { fixedClock, startOfDay, today as todayOf, type Clock } from './study/clock';
 import { dailyGoal, goalNewQuestions, type GoalSettings } from './study/dailyGoal';
 import { studyIndexOf } from './study/studyIndex';
@@ -434,7 +434,6 @@ export function render(screen: Screen, ctx: AppContext): View {
       const last = lastAnswers(progress);
       const s = activeSession(progress.sessions);
       const m = activeMock(progress);
-      const today = dayKey(now, ctx.settings.tzOffsetMinutes);
       return {
         screen: 'home',
         blueprint: { id: bp.id, title: bp.title, questions: bp.questions, minutes: bp.minutes, passPercent: bp.passPercent, passPublished: bp.passPublished },
@@ -445,7 +444,7 @@ export function render(screen: Screen, ctx: AppContext): View {
         mistakes: [...last.values()].filter((a) => !a.correct && inBp(a.q)).length,
         flagged: Object.entries(progress.flags).filter(([id, f]) => f.flagged && inBp(id)).length,
         unseen: bank.questions.filter((q) => bank.inBlueprint(q, bp) && !last.has(q.id)).length,
-        answeredToday: progress.answers.filter((a) => dayKey(a.at, ctx.settings.tzOffsetMinutes) === today).length,
+        answeredToday: answeredOnDayOf(progress, now, ctx.settings.tzOffsetMinutes),
         streak: st.streak.current,
         ...(s && bank.get(currentId(s) ?? '') ? { resumable: { title: s.title, index: s.index, total: s.questionIds.length } } : {}),
         ...(m ? { activeMock: { id: m.id, answered: Object.values(m.answers).filter((a) => a.length).length, total: m.questionIds.length, endsAt: now + remainingMs(m, now), paused: m.pausedAt !== undefined, remainingMs: remainingMs(m, now) } } : {}),

@@ -31,39 +31,71 @@ export function dayKey(t: number, tzOffsetMinutes: number): string {
   return new Date(t + tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
-function row(id: string, title: string, answers: Progress['answers']): AccuracyRow {
-  const correct = answers.filter((a) => a.correct).length;
-  return { id, title, answered: answers.length, correct, ...(answers.length ? { accuracy: correct / answers.length } : {}) };
+/** How many answers were given on the local day of `t`: a range check, not a date per answer. */
+export function answeredOnDayOf(progress: Progress, t: number, tzOffsetMinutes: number): number {
+  const offset = tzOffsetMinutes * 60_000;
+  const start = Math.floor((t + offset) / DAY) * DAY - offset;
+  let n = 0;
+  for (const a of progress.answers) if (a.at >= start && a.at < start + DAY) n++;
+  return n;
 }
 
-/** Accuracy per domain and objective, answers per day, the streak and the mock history. */
+/** Answers and right answers. */
+interface Tally { answers: number; correct: number }
+const tally = (): Tally => ({ answers: 0, correct: 0 });
+const count = (t: Tally, correct: boolean) => {
+  t.answers++;
+  if (correct) t.correct++;
+};
+function row(id: string, title: string, t: Tally): AccuracyRow {
+  return { id, title, answered: t.answers, correct: t.correct, ...(t.answers ? { accuracy: t.correct / t.answers } : {}) };
+}
+
+/**
+ * Accuracy per domain and objective, answers per day, the streak and the mock history. One pass
+ * over the answers (the home screen shows it on every open, and a diligent learner has thousands):
+ * each answer is counted into its objective, domain, week and day.
+ */
 export function computeStats(bank: Bank, progress: Progress, blueprint: Blueprint, now: number, tzOffsetMinutes = 0, days = 30, weeks = 8): Stats {
-  const answers = progress.answers.filter((a) => bank.get(a.q));
-  const domainOfAnswer = (a: Progress['answers'][number]) => bank.domainOf(bank.get(a.q)!.objective, blueprint)?.id ?? OUTSIDE;
   const weekStarts = Array.from({ length: weeks }, (_, i) => now - (weeks - i) * 7 * DAY);
+  const firstWeek = weekStarts[0] ?? now;
+  const byDomain = new Map(blueprint.domains.map((d) => [d.id, { all: tally(), weekly: weekStarts.map(tally) }]));
+  const byObjective = new Map<string, Tally>();
+  // Local days as whole day numbers (a Date per answer would cost more than the rest of the pass).
+  const dayNumber = (t: number) => Math.floor((t + tzOffsetMinutes * 60_000) / DAY);
+  const byDayNumber = new Map<number, Tally>();
+  const total = tally();
+  for (const a of progress.answers) {
+    const q = bank.get(a.q);
+    if (!q) continue;
+    count(total, a.correct);
+    let o = byObjective.get(q.objective);
+    if (!o) byObjective.set(q.objective, (o = tally()));
+    count(o, a.correct);
+    const domain = byDomain.get(bank.domainOf(q.objective, blueprint)?.id ?? OUTSIDE);
+    if (domain) {
+      count(domain.all, a.correct);
+      const week = a.at >= firstWeek ? Math.floor((a.at - firstWeek) / (7 * DAY)) : -1;
+      if (week >= 0 && week < weeks) count(domain.weekly[week]!, a.correct);
+    }
+    const n = dayNumber(a.at);
+    let d = byDayNumber.get(n);
+    if (!d) byDayNumber.set(n, (d = tally()));
+    count(d, a.correct);
+  }
   const perDomain = blueprint.domains.map((d) => {
-    const mine = answers.filter((a) => domainOfAnswer(a) === d.id);
-    const weekly = weekStarts.map((start) => {
-      const inWeek = mine.filter((a) => a.at >= start && a.at < start + 7 * DAY);
-      return inWeek.length ? inWeek.filter((a) => a.correct).length / inWeek.length : null;
-    });
-    return { ...row(d.id, d.title, mine), weight: d.weight, weekly };
+    const t = byDomain.get(d.id)!;
+    return { ...row(d.id, d.title, t.all), weight: d.weight, weekly: t.weekly.map((w) => (w.answers ? w.correct / w.answers : null)) };
   });
   const perObjective = bank.content.objectives
     .filter((o) => bank.domainOf(o.id, blueprint))
-    .map((o) => ({ ...row(o.id, o.title, answers.filter((a) => bank.get(a.q)!.objective === o.id)), domain: bank.domainOf(o.id, blueprint)!.id }));
+    .map((o) => ({ ...row(o.id, o.title, byObjective.get(o.id) ?? tally()), domain: bank.domainOf(o.id, blueprint)!.id }));
 
-  const byDay = new Map<string, { answers: number; correct: number }>();
-  for (const a of answers) {
-    const k = dayKey(a.at, tzOffsetMinutes);
-    const v = byDay.get(k) ?? { answers: 0, correct: 0 };
-    v.answers++;
-    if (a.correct) v.correct++;
-    byDay.set(k, v);
-  }
+  const byDay = new Map<string, Tally>();
+  for (const [n, t] of byDayNumber) byDay.set(dayKey(n * DAY - tzOffsetMinutes * 60_000, tzOffsetMinutes), t);
   const daily = Array.from({ length: days }, (_, i) => {
     const day = dayKey(now - (days - 1 - i) * DAY, tzOffsetMinutes);
-    return { day, ...(byDay.get(day) ?? { answers: 0, correct: 0 }) };
+    return { day, ...(byDay.get(day) ?? tally()) };
   });
 
   // Streak: consecutive days with an answer, ending today (or yesterday, if today has none yet).
@@ -93,7 +125,7 @@ export function computeStats(bank: Bank, progress: Progress, blueprint: Blueprin
     });
 
   return {
-    answered: answers.length, correct: answers.filter((a) => a.correct).length, perDomain, perObjective, daily,
+    answered: total.answers, correct: total.correct, perDomain, perObjective, daily,
     streak: { current, best }, mocks, weeks: weekStarts.map((t) => dayKey(t, tzOffsetMinutes)),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nextTurn } from './nextTurn';
 import type { QuizContent, ReferenceContent } from '../core/content/compiled';
 import { CONTENT_SCHEMA_VERSION } from '../core/content/contentVersion';
 import { HOVER_INDEX_VERSION, hoverIndex, type HoverContent, type HoverIndexData } from '../core/hover/hoverIndex';
@@ -18,8 +19,6 @@ const expectedHash = (file: string) => readFile(file, 'utf8').then((t) => t.trim
 /** Runs `fn` as one step of a file's load; the extension times each (PerfLog). */
 export type LoadStep = <T>(what: string, fn: () => T) => T;
 const untimed: LoadStep = (_what, fn) => fn();
-/** One turn of the event loop between a load's steps: the host runs what waits in between. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * NAME.json's text, and whether NAME.sha256 (written with it by `cli build`) is its hash. The hash

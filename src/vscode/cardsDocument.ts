@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Bank } from '../core/bank';
 import type { ReferenceContent } from '../core/content/compiled';
-import { cardMarkdown } from '../core/hoverCard';
-import { rulePageMarkdown } from '../core/traps/rulePage';
+import { toolsBundle } from './lazyBundles';
 
 export const CARDS_SCHEME = 'ml-associate-prep';
 
@@ -16,14 +15,9 @@ export class CardsDocuments implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const [bank, reference] = await Promise.all([this.bank(), this.reference()]);
     const rule = /^\/rules\/(MLAP\d{3})\.md$/.exec(uri.path)?.[1];
-    if (rule) return rulePageMarkdown(bank, reference.rules, rule);
-    const wanted = new URLSearchParams(uri.query).get('symbols')?.split(',').filter(Boolean);
-    const cards = reference.cards.filter((c) => !wanted?.length || wanted.includes(c.symbol));
-    const title = wanted?.length ? 'Exam notes for this study item' : `Exam notes: ${cards.length} APIs`;
-    const body = cards
-      .sort((a, b) => a.symbol.localeCompare(b.symbol))
-      .map((c) => cardMarkdown(c, bank.forSymbols([c.symbol]).length).replace(/\[Quiz me on this[^\]]*\]\([^)]*\)/, `${bank.forSymbols([c.symbol]).length} practice questions`));
-    return [`# ${title}`, '', ...(body.length ? body.flatMap((b) => [b, '', '---', '']) : ['No exam note covers these APIs yet.'])].join('\n');
+    const symbols = new URLSearchParams(uri.query).get('symbols')?.split(',').filter(Boolean);
+    // The document's text is built in dist/tools.js: only opening such a document needs it.
+    return toolsBundle().notesDocumentMarkdown(bank, reference, rule ? { rule } : symbols ? { symbols } : {});
   }
 
   /** A trap rule's page ("Why is this a trap?", and the link on the diagnostic's code). */

@@ -10,6 +10,7 @@ import type { ContentLoader } from './content';
 import type { SharedQuizScreen } from './quizSession';
 import type { PerfLog } from './perfLog';
 import { readSettings } from './settings';
+import { nextTurn } from '../node/nextTurn';
 import { systemClock } from '../core/study/clock';
 
 /**
@@ -77,6 +78,7 @@ export class QuizController implements vscode.Disposable {
 
   private async context(): Promise<AppContext> {
     const bank: Bank = await this.content.get();
+    await this.store.prepareCards(nextTurn); // the first view counts due cards: a long history replays in turns
     const now = Date.now();
     return { bank, progress: this.store.progress, now, settings: readSettings(), newId: randomUUID, random: Math.random, clock: { now: () => now, offsetMinutes: systemClock.offsetMinutes } };
   }

@@ -6,6 +6,7 @@ import { goalLine, type GoalReport } from '../core/study/dailyGoal';
 import { systemClock } from '../core/study/clock';
 import type { ContentLoader } from './content';
 import { readSettings } from './settings';
+import { nextTurn } from '../node/nextTurn';
 import type { StudyGoals } from './studyGoal';
 
 /**
@@ -31,6 +32,7 @@ export class DueStatusBar implements vscode.Disposable {
     // From saved progress alone: reading the bank here would load 1.6 MB right after activation.
     // Once a surface has loaded the bank, questions no longer in it are left out of the count.
     const bank = this.content.loaded;
+    await this.store.prepareCards(nextTurn); // a long history is replayed in turns, not one block
     const due = dueQuestions(cardsFrom(this.store.progress), Date.now(), bank ? (id) => !!bank.get(id) : undefined).length;
     const report = await this.goals?.today();
     const exam = report ? ` · ${countdown(report.exam, systemClock)}` : '';

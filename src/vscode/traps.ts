@@ -5,6 +5,7 @@ import type { DocumentModel } from '../core/python/documentModel';
 import { joinAllCells } from '../core/python/notebook';
 import type { SeverityOverrides } from '../core/traps/engine';
 import { trapBundle } from './lazyBundles';
+import { nextTurn } from '../node/nextTurn';
 import type { TrapFinding, TrapSeverity } from '../core/traps/types';
 import { compareRuleIds } from '../core/traps/ruleOrder';
 import { CardsDocuments } from './cardsDocument';
@@ -100,7 +101,7 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const first = !this.warm;
     if (first) {
       await this.timed(() => trapBundle());
-      await yieldToHost();
+      await nextTurn();
     }
     const model = this.timed(() => service.model(key, version, text));
     if (!model) return { findings: [] }; // past the size limits: no traps, like no hovers
@@ -108,7 +109,7 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const ids = service.content.rules.map((r) => r.id);
     const findings: TrapFinding[] = [];
     for (let i = 0; i < 3; i++) {
-      await yieldToHost();
+      await nextTurn();
       const group = new Set(ids.filter((_, j) => j % 3 === i));
       findings.push(...this.timed(() => this.run(service, model, key, settings, group)).findings);
     }
@@ -209,6 +210,3 @@ export class TrapDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     this.disposables.forEach((d) => d.dispose());
   }
 }
-
-/** One turn of the event loop: lets the host run what waits (input, other extensions) before going on. */
-const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -41,18 +41,19 @@ describe('ContentLoader: the bank from the quiz part, the reference part on dema
   const log = { warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m), info: () => undefined };
   let root: string;
 
+  // The stand-in stays for the whole suite: the notes document's text comes from the lazily
+  // required tools bundle (src/vscode/tools.ts here), which requires vscode when first used.
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = loader._load;
+  after(() => {
+    loader._load = load;
+  });
   before(() => {
-    const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-    const load = loader._load;
     loader._load = function (request: string, ...rest: unknown[]) {
       return request === 'vscode' ? vscodeStub : load.call(this, request, ...rest);
     };
-    try {
-      ({ ContentLoader } = require('../../src/vscode/content') as typeof import('../../src/vscode/content'));
-      ({ CardsDocuments } = require('../../src/vscode/cardsDocument') as typeof import('../../src/vscode/cardsDocument'));
-    } finally {
-      loader._load = load;
-    }
+    ({ ContentLoader } = require('../../src/vscode/content') as typeof import('../../src/vscode/content'));
+    ({ CardsDocuments } = require('../../src/vscode/cardsDocument') as typeof import('../../src/vscode/cardsDocument'));
     // An install whose dist/ has the quiz part (with its hash) and no reference part.
     root = mkdtempSync(join(tmpdir(), 'mlap-loader-'));
     mkdirSync(join(root, 'dist'));

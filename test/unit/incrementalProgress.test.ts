@@ -5,6 +5,7 @@ import { mergeProgress } from '../../src/core/progress/merge';
 import { deltaAsProgress, emptyProgress, type Answer, type Delta, type Progress, type Session } from '../../src/core/progress/schema';
 import { ProgressStore, type ProgressBackend } from '../../src/core/progress/store';
 import { cardsFrom, replayAll } from '../../src/core/scheduler';
+import { CardIndex } from '../../src/core/scheduling/cardIndex';
 import { applyDelta as apply1 } from '../../src/core/progress/applyDelta';
 import { fixedClock } from '../../src/core/study/clock';
 import { dailyGoal } from '../../src/core/study/dailyGoal';
@@ -156,5 +157,49 @@ describe('the answer path, incrementally (property)', () => {
         assert.deepStrictEqual(kept, afresh);
       });
     }), { numRuns: 1000 });
+  });
+});
+
+describe('the cards built in slices (after the progress loads)', () => {
+  it('equal the cards built at once, whatever the slice size', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(deltaArb, { maxLength: 60 }), fc.integer({ min: 1, max: 20 }), async (deltas, slice) => {
+      const p = merged(deltas);
+      let pauses = 0;
+      const index = await CardIndex.ofInSlices(p, async () => { pauses++; }, slice);
+      assert.deepStrictEqual(index.cards, CardIndex.of(p).cards);
+      // One pause per `slice` answers replayed, roughly: a long history is never one block.
+      assert.ok(pauses >= Math.floor(p.answers.length / (slice + 12)), `${pauses} pauses for ${p.answers.length} answers in slices of ${slice}`);
+    }), { numRuns: 300 });
+  });
+
+  it('the store keeps them, and later answers update them, as a full replay would', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(deltaArb, { minLength: 1, maxLength: 40 }), fc.array(deltaArb, { maxLength: 10 }), async (before, after) => {
+      const backend = new MemoryBackend();
+      backend.snapshot = merged(before);
+      const store = new ProgressStore(backend, () => T0);
+      await store.load();
+      let pauses = 0;
+      // Two callers at once (the status bar and the quiz) share one build.
+      await Promise.all([store.prepareCards(async () => { pauses++; }), store.prepareCards(async () => { pauses++; })]);
+      assert.deepStrictEqual(store.cards, replayAll(store.progress));
+      await store.apply(...after);
+      assert.deepStrictEqual(store.cards, replayAll(store.progress));
+      assert.deepStrictEqual(cardsFrom(store.progress), replayAll(store.progress));
+    }), { numRuns: 200 });
+  });
+
+  it('a state that changes during the build is not given the old state\'s cards', async () => {
+    const backend = new MemoryBackend();
+    backend.snapshot = merged(Array.from({ length: 700 }, (_, i): Delta => ({ t: 'answer', a: { id: `x${i}`, q: `q${i % 3}`, at: T0 + i * HOUR, choices: ['A'], correct: i % 2 === 0, ms: 1000, mode: 'practice' } })));
+    const store = new ProgressStore(backend, () => T0);
+    await store.load();
+    let applied = false;
+    await store.prepareCards(async () => {
+      if (applied) return;
+      applied = true;
+      await store.apply({ t: 'answer', a: { id: 'late', q: 'q1', at: T0 + 100 * HOUR, choices: ['B'], correct: false, ms: 1000, mode: 'practice' } });
+    });
+    assert.ok(store.progress.answers.some((a) => a.id === 'late'));
+    assert.deepStrictEqual(store.cards, replayAll(store.progress));
   });
 });

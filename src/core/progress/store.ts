@@ -213,6 +213,23 @@ export class ProgressStore {
     rememberCards(state, () => (this.state === state ? this.cardIndex().cards : replayAll(state)));
   }
 
+  /**
+   * Builds the cards of the current state in slices, `pause()` between them, unless they are built
+   * already: the status bar and the quiz await this before their first count, so a long history
+   * is replayed in turns of the event loop rather than in one block at start-up. A state that
+   * changes meanwhile is left to the next synchronous use (its cards are rebuilt then).
+   */
+  async prepareCards(pause: () => Promise<void>): Promise<void> {
+    if (this.index) return;
+    const state = this.state;
+    if (this.preparing?.state !== state) this.preparing = { state, index: CardIndex.ofInSlices(state, pause) };
+    const index = await this.preparing.index;
+    if (this.state === state && !this.index) this.index = index;
+    if (this.preparing?.state === state) this.preparing = undefined;
+  }
+  /** The slice-by-slice build under way, and the state it is for (two callers share one). */
+  private preparing: { state: Progress; index: Promise<CardIndex> } | undefined;
+
   private cardIndex(): CardIndex {
     this.index ??= CardIndex.of(this.state);
     return this.index;

@@ -19,6 +19,32 @@ export class CardIndex {
 
   /** The index of a whole state (one full replay). */
   static of(progress: Progress): CardIndex {
+    const build = CardIndex.building(progress);
+    let step = build.next();
+    while (!step.done) step = build.next();
+    return step.value;
+  }
+
+  /**
+   * The same index, built in slices of about `answersPerSlice` answers with `pause()` between them:
+   * a history of thousands of answers takes a few hundred milliseconds to replay, which must not
+   * be one block of the extension host right after the progress loads.
+   */
+  static async ofInSlices(progress: Progress, pause: () => Promise<void>, answersPerSlice = 300): Promise<CardIndex> {
+    const build = CardIndex.building(progress);
+    let replayed = 0;
+    for (let step = build.next(); ; step = build.next()) {
+      if (step.done) return step.value;
+      replayed += step.value;
+      if (replayed >= answersPerSlice) {
+        replayed = 0;
+        await pause();
+      }
+    }
+  }
+
+  /** Replays question by question, yielding how many answers each took; returns the index. */
+  private static *building(progress: Progress): Generator<number, CardIndex, void> {
     const byQuestion = new Map<string, Answer[]>();
     // The order cardsFrom replays in: by time, ties in the state's own order.
     for (const a of [...progress.answers].sort((x, y) => x.at - y.at)) {
@@ -27,7 +53,10 @@ export class CardIndex {
       else byQuestion.set(a.q, [a]);
     }
     const cards = new Map<string, CardState>();
-    for (const [q, list] of byQuestion) cards.set(q, replay(list, progress.ratings));
+    for (const [q, list] of byQuestion) {
+      cards.set(q, replay(list, progress.ratings));
+      yield list.length;
+    }
     return new CardIndex(cards, byQuestion);
   }
 
