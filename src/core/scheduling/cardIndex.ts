@@ -30,7 +30,7 @@ export class CardIndex {
    * a history of thousands of answers takes a few hundred milliseconds to replay, which must not
    * be one block of the extension host right after the progress loads.
    */
-  static async ofInSlices(progress: Progress, pause: () => Promise<void>, answersPerSlice = 300): Promise<CardIndex> {
+  static async ofInSlices(progress: Progress, pause: () => Promise<void>, answersPerSlice = 100): Promise<CardIndex> {
     const build = CardIndex.building(progress);
     let replayed = 0;
     for (let step = build.next(); ; step = build.next()) {
