@@ -67,6 +67,13 @@ export class QuizController implements vscode.Disposable {
       this.loaded = true;
       this.perf?.record('quiz:webviewLoad', arrived - this.created);
     }
+    if (type === 'painted' && quizBundle().FromWebviewSchema.safeParse(raw).success) {
+      // From HTML set to the first view on screen (plus this message's trip back): the panel's open
+      // time. Taken on arrival, not behind the messages queued before it; it changes no view.
+      if (!this.painted) this.perf?.record('quiz:painted', arrived - this.created);
+      this.painted = true;
+      return Promise.resolve();
+    }
     return this.serial(async () => {
       this.awaiting = { type, arrived };
       await this.onMessage(raw);
@@ -91,12 +98,6 @@ export class QuizController implements vscode.Disposable {
     }
     if (parsed.data.type === 'practiceWorkspace') {
       void vscode.commands.executeCommand(PRACTICE_WORKSPACE_COMMAND);
-      return;
-    }
-    if (parsed.data.type === 'painted') {
-      // From HTML set to the first view on screen (plus this message's trip back): the panel's open time.
-      if (!this.painted) this.perf?.record('quiz:painted', performance.now() - this.created);
-      this.painted = true;
       return;
     }
     if (parsed.data.type === 'renderError') {
