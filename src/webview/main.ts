@@ -43,7 +43,10 @@ function show(view: View): void {
     if (!paintedSent) {
       paintedSent = true;
       // After the next frame's paint: the panel's open time, which only this side can see.
-      requestAnimationFrame(() => setTimeout(() => post({ type: 'painted', screen: view.screen })));
+      requestAnimationFrame(() => setTimeout(() => {
+        performance.mark('mlap:first-view'); // read by the e2e perf test
+        post({ type: 'painted', screen: view.screen });
+      }));
     }
     return;
   }
