@@ -1,4 +1,4 @@
-import { Tok, tokenize, tokText, type Tokens } from './tokenizer';
+import { Tok, tokenize, tokIs, tokText, type Tokens } from './tokenizer';
 
 // The structure of one Python document that name resolution needs: scopes (module, functions,
 // classes) and, per scope, every binding of a name with where it happens and what it binds.
@@ -72,12 +72,12 @@ export function logicalLinesIn(t: Tokens, from: number, to: number): Line[] {
   return lines;
 }
 
-const isOp = (t: Tokens, i: number, op: string) => t.kind[i] === Tok.Op && tokText(t, i) === op;
-const isName = (t: Tokens, i: number, name?: string) => t.kind[i] === Tok.Name && (name === undefined || tokText(t, i) === name);
+const isOp = (t: Tokens, i: number, op: string) => t.kind[i] === Tok.Op && tokIs(t, i, op);
+const isName = (t: Tokens, i: number, name?: string) => t.kind[i] === Tok.Name && (name === undefined || tokIs(t, i, name));
 
 /** Index of the first top-level (bracket depth `d`) token in [from, to) equal to `op`, or -1. */
 function findTop(t: Tokens, from: number, to: number, op: string, d: number): number {
-  for (let i = from; i < to; i++) if (t.depth[i] === d && t.kind[i] === Tok.Op && tokText(t, i) === op) return i;
+  for (let i = from; i < to; i++) if (t.depth[i] === d && t.kind[i] === Tok.Op && tokIs(t, i, op)) return i;
   return -1;
 }
 

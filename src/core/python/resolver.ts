@@ -1,7 +1,7 @@
 import { LIST_PREFIX, type SymbolInfo, type SymbolTable } from '../facts/symbolTable';
 import type { Binding, DocumentModel } from './documentModel';
 import { MAX_ALIAS_DEPTH, MAX_CHAIN_STEPS } from './limits';
-import { Tok, tokenAt, tokText, type Tokens } from './tokenizer';
+import { Tok, tokenAt, tokIs, tokIsOneOf, tokText, type Tokens } from './tokenizer';
 
 /** What an expression evaluates to, as far as the resolver can tell. */
 export type Value =
@@ -39,7 +39,7 @@ const OPAQUE = Symbol('opaque');
 type Lookup = Binding | typeof OPAQUE | undefined;
 
 function isOp(t: Tokens, i: number, op: string): boolean {
-  return i >= 0 && i < t.count && t.kind[i] === Tok.Op && tokText(t, i) === op;
+  return i >= 0 && i < t.count && t.kind[i] === Tok.Op && tokIs(t, i, op);
 }
 
 /** Resolves names in a document model to API symbols through imports, aliases and simple flow. */
@@ -352,12 +352,12 @@ function chainStart(t: Tokens, i: number): number {
 
 function matchingClose(t: Tokens, open: number): number {
   const d = t.depth[open]!;
-  for (let i = open + 1; i < t.count; i++) if (t.kind[i] === Tok.Op && t.depth[i] === d && ')]}'.includes(tokText(t, i))) return i;
+  for (let i = open + 1; i < t.count; i++) if (t.kind[i] === Tok.Op && t.depth[i] === d && tokIsOneOf(t, i, ')]}')) return i;
   return -1;
 }
 
 function matchingOpen(t: Tokens, close: number): number {
   const d = t.depth[close]!;
-  for (let i = close - 1; i >= 0; i--) if (t.kind[i] === Tok.Op && t.depth[i] === d && '([{'.includes(tokText(t, i))) return i;
+  for (let i = close - 1; i >= 0; i--) if (t.kind[i] === Tok.Op && t.depth[i] === d && tokIsOneOf(t, i, '([{')) return i;
   return -1;
 }

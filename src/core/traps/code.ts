@@ -1,6 +1,6 @@
 import { findTopColon, logicalLines, type DocumentModel } from '../python/documentModel';
 import type { Resolver } from '../python/resolver';
-import { Tok, tokText, type Tokens } from '../python/tokenizer';
+import { Tok, tokIs, tokIsOneOf, tokText, type Tokens } from '../python/tokenizer';
 
 // What the trap rules read from a document: its calls (resolved to API names where the hover's
 // resolver can), their arguments, and the blocks each statement sits in. Built once per document
@@ -83,10 +83,26 @@ export interface Block {
 
 const COMPOUND = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class', 'match', 'case']);
 
-export const isOp = (t: Tokens, i: number, op: string): boolean => i >= 0 && i < t.count && t.kind[i] === Tok.Op && tokText(t, i) === op;
-export const isName = (t: Tokens, i: number, name?: string): boolean => i >= 0 && i < t.count && t.kind[i] === Tok.Name && (name === undefined || tokText(t, i) === name);
+export const isOp = (t: Tokens, i: number, op: string): boolean => i >= 0 && i < t.count && t.kind[i] === Tok.Op && tokIs(t, i, op);
+export const isName = (t: Tokens, i: number, name?: string): boolean => i >= 0 && i < t.count && t.kind[i] === Tok.Name && (name === undefined || tokIs(t, i, name));
+
+/** Indexes already built, per model and resolver (see CodeIndex.of). */
+const built = new WeakMap<DocumentModel, WeakMap<Resolver, CodeIndex>>();
 
 export class CodeIndex {
+  /**
+   * The index of a model, built once per model and resolver. A model is never changed once built
+   * (an edit makes a new one), so the calls resolved, arguments split and memos of one pass serve
+   * the next pass over the same version (a settings change, the CLI's second question) for free.
+   */
+  static of(model: DocumentModel, resolver: Resolver): CodeIndex {
+    let byResolver = built.get(model);
+    if (!byResolver) built.set(model, (byResolver = new WeakMap()));
+    let code = byResolver.get(resolver);
+    if (!code) byResolver.set(resolver, (code = new CodeIndex(model, resolver)));
+    return code;
+  }
+
   readonly t: Tokens;
   readonly calls: Call[] = [];
   readonly blocks: Block[] = [];
@@ -180,7 +196,7 @@ export class CodeIndex {
     const d = t.depth[open]!;
     for (let i = open + 1; i < t.count; i++) {
       if (t.kind[i] === Tok.Newline && t.depth[i]! <= d) return i - 1;
-      if (t.kind[i] === Tok.Op && t.depth[i] === d && ')]}'.includes(tokText(t, i))) return i;
+      if (t.kind[i] === Tok.Op && t.depth[i] === d && tokIsOneOf(t, i, ')]}')) return i;
     }
     return t.count - 1;
   }
@@ -194,7 +210,7 @@ export class CodeIndex {
       while (before >= 0 && (isOp(t, before, ')') || isOp(t, before, ']'))) {
         const d = t.depth[before]!;
         let open = before - 1;
-        while (open >= 0 && !(t.kind[open] === Tok.Op && t.depth[open] === d && '([{'.includes(tokText(t, open)))) open--;
+        while (open >= 0 && !(t.kind[open] === Tok.Op && t.depth[open] === d && tokIsOneOf(t, open, '([{'))) open--;
         if (open < 0) return start;
         before = open - 1;
       }

@@ -28,7 +28,7 @@ export function checkTraps(model: DocumentModel, resolver: Resolver, pages: read
     if (!page || (only && !only.has(detector.id))) continue;
     const severity = overrides[detector.id] ?? page.severity;
     if (severity === 'off') continue;
-    code ??= new CodeIndex(model, resolver);
+    code ??= CodeIndex.of(model, resolver);
     const params = (q: string) => page.params[q];
     try {
       for (const hit of detector.detect(code, { params })) {

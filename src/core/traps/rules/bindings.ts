@@ -1,5 +1,5 @@
 import type { Binding } from '../../python/documentModel';
-import { Tok, tokText } from '../../python/tokenizer';
+import { Tok, tokIsOneOf, tokText } from '../../python/tokenizer';
 import { isName, isOp, type Arg, type Call, type CodeIndex } from '../code';
 import { stringValue } from './literals';
 
@@ -178,7 +178,7 @@ export function enclosingOpen(code: CodeIndex, i: number): number {
   const t = code.t;
   const d = t.depth[i]!;
   if (d === 0) return -1;
-  for (let k = i - 1; k >= 0; k--) if (t.depth[k] === d - 1 && t.kind[k] === Tok.Op && '([{'.includes(tokText(t, k))) return k;
+  for (let k = i - 1; k >= 0; k--) if (t.depth[k] === d - 1 && t.kind[k] === Tok.Op && tokIsOneOf(t, k, '([{')) return k;
   return -1;
 }
 
