@@ -41,8 +41,7 @@ export function bindingAt(code: CodeIndex, name: string, at: number, local = fal
     }
     const list = scope.bindings.get(name);
     if (list?.length) {
-      let best: Binding | undefined;
-      for (const b of list) if (b.at < at && (!best || b.at > best.at)) best = b;
+      const best = latestBefore(list, at);
       if (best) return best;
       if (scope.kind === 'function' && !scope.globals.has(name)) return undefined;
       if (scope.kind === 'module' && insideFunction) return list[0];
@@ -53,6 +52,38 @@ export function bindingAt(code: CodeIndex, name: string, at: number, local = fal
     s = scope.parent;
   }
   return undefined;
+}
+
+/** Per list of bindings: its length when checked, and whether it was in order of `at` then. */
+const ordered = new WeakMap<Binding[], { length: number; sorted: boolean }>();
+
+/**
+ * The binding in `list` with the greatest `at` before token `at` (the first of equals, as `a, a = ...`
+ * binds twice at one token). The model adds bindings in order, so the list is searched by halves;
+ * a list found out of order (checked once per length) is scanned.
+ */
+function latestBefore(list: Binding[], at: number): Binding | undefined {
+  let known = ordered.get(list);
+  if (known?.length !== list.length) {
+    known = { length: list.length, sorted: list.every((b, k) => k === 0 || list[k - 1]!.at <= b.at) };
+    ordered.set(list, known);
+  }
+  if (!known.sorted) {
+    let best: Binding | undefined;
+    for (const b of list) if (b.at < at && (!best || b.at > best.at)) best = b;
+    return best;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return undefined;
+  let k = lo - 1;
+  while (k > 0 && list[k - 1]!.at === list[k]!.at) k--;
+  return list[k];
 }
 
 /** Whether a binding belongs to the scope with index `scope`. */
@@ -106,8 +137,14 @@ export function importedPath(code: CodeIndex, range: Range, depth = 0): string |
 
 /** The API a call calls: its dotted callee through the imports, else the resolver's name for it. */
 export function callPath(code: CodeIndex, call: Call): string | undefined {
-  return importedPath(code, { from: call.chainStart, to: call.nameTok + 1 }) ?? call.qualname;
+  // Several rules ask it of the same calls (fmin, pandas_udf, the stage classes): worked out once.
+  let path = callPaths.get(call);
+  if (path === undefined) callPaths.set(call, (path = importedPath(code, { from: call.chainStart, to: call.nameTok + 1 }) ?? call.qualname ?? null));
+  return path ?? undefined;
 }
+
+/** callPath's answers per call (null: no path). A call belongs to one index, so to one model. */
+const callPaths = new WeakMap<Call, string | null>();
 
 const byClose = new WeakMap<CodeIndex, Map<number, Call>>();
 const byStart = new WeakMap<CodeIndex, Map<number, Call>>();

@@ -33,6 +33,18 @@ function derivesFrom(code: CodeIndex, r: Range, d: string, dBinding: Binding | u
   return !!input && !c.args[0]!.keyword && derivesFrom(code, input, d, dBinding, depth + 1);
 }
 
+/** Index of the first call in `calls` (in file order) whose `(` comes after token `tok`. */
+function firstAfter(calls: readonly Call[], tok: number): number {
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid]!.open > tok) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** MLAP014: a learning feature stage or Pipeline fit on a DataFrame that is split afterwards (test rows leak in). */
 export const fitBeforeSplit: TrapDetector = {
   id: 'MLAP014',
@@ -42,6 +54,15 @@ export const fitBeforeSplit: TrapDetector = {
     const hits: Hit[] = [];
     const splits = code.calls.filter((c) => c.name === 'randomSplit' && receiver(c));
     if (!splits.length) return hits;
+    // The splits of each scope, in file order: a fit looks only at its own scope's splits after
+    // it (found by halves), not at every split of the file (quadratic on a long notebook).
+    const splitsIn = new Map<number, Call[]>();
+    for (const s of splits) {
+      const scope = code.model.scopeOf[s.nameTok]!;
+      let list = splitsIn.get(scope);
+      if (!list) splitsIn.set(scope, (list = []));
+      list.push(s);
+    }
     for (const call of code.calls) {
       const on = call.name === 'fit' ? receiver(call) : undefined;
       if (!on || !LEARNING_STAGES.has(builtFrom(code, on)?.path ?? '')) continue;
@@ -49,9 +70,10 @@ export const fitBeforeSplit: TrapDetector = {
       if (!data || data.to !== data.from + 1 || !isName(t, data.from)) continue;
       const d = tokText(t, data.from);
       const dBinding = bindingAt(code, d, data.from);
-      const scope = code.model.scopeOf[call.nameTok];
-      const split = splits.find((s) => s.open > call.close && code.model.scopeOf[s.nameTok] === scope && derivesFrom(code, receiver(s)!, d, dBinding));
-      if (split) hits.push(code.span(call.nameTok, call.close + 1));
+      const inScope = splitsIn.get(code.model.scopeOf[call.nameTok]!) ?? [];
+      let k = firstAfter(inScope, call.close);
+      while (k < inScope.length && !derivesFrom(code, receiver(inScope[k]!)!, d, dBinding)) k++;
+      if (k < inScope.length) hits.push(code.span(call.nameTok, call.close + 1));
     }
     return hits;
   },
@@ -129,7 +151,11 @@ export const oneHotOnString: TrapDetector = {
     // Every column a stage writes (keywords or setters): a name that is written is not a raw string column.
     const written = new Set<string>();
     for (const c of code.calls) {
-      for (const col of named(code, c, 'outputCol', 'outputCols')) written.add(col.name);
+      // Every call of the file passes here: read the two keywords without building a list per call.
+      for (const kw of ['outputCol', 'outputCols']) {
+        const arg = code.keyword(c, kw);
+        if (arg) for (const col of columnsOf(code, valueOf(code, arg))) written.add(col.name);
+      }
       if (c.name === 'setOutputCol' || c.name === 'setOutputCols') for (const col of columnsOf(code, valueOf(code, code.positional(c, 0)))) written.add(col.name);
     }
     /** The indexer output at the same position as the raw column, for the quick fix. */
