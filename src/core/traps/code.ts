@@ -25,10 +25,11 @@ export interface Arg {
  * pass over a 10,000-line file stays within a few milliseconds.
  */
 export class Call {
-  private resolved?: { qualname?: string; calledOn?: string };
-  private argList?: Arg[];
-  private closeTok?: number;
-  private start?: number;
+  // Set up front (to undefined) so that every call keeps one object shape as its parts are filled in.
+  private resolved: { qualname?: string; calledOn?: string } | undefined = undefined;
+  private argList: Arg[] | undefined = undefined;
+  private closeTok: number | undefined = undefined;
+  private start: number | undefined = undefined;
   constructor(private readonly index: CodeIndex, readonly nameTok: number, readonly name: string, readonly open: number) {}
 
   private resolve(): { qualname?: string; calledOn?: string } {

@@ -7,7 +7,11 @@ import { firstParam, mapInPandasFunctions, pandasUdfFunctions, pythonUdfFunction
 // Logging and registering models: MLflow 3's name=, and what Unity Catalog asks of a registration.
 
 const LOG_MODEL = /^mlflow\.\w+\.log_model$/;
-const isLogModel = (c: Call) => !!c.qualname && LOG_MODEL.test(c.qualname);
+// Asked of every call by three rules: the suffix test turns most calls away before the regex.
+const isLogModel = (c: Call) => {
+  const q = c.qualname;
+  return !!q && q.endsWith('.log_model') && LOG_MODEL.test(q);
+};
 
 /** The first token of an argument as written (its keyword, or the `*`/`**` before it). */
 const argStart = (a: Arg) => a.keywordTok ?? (a.star ? a.from - 1 : a.from);
