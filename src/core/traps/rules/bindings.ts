@@ -105,18 +105,6 @@ export function assigned(code: CodeIndex, b: Binding | undefined): Range | undef
   return b?.value.kind === 'expr' ? trim(code, b.value) : undefined;
 }
 
-/** `a.b.c` as text when the range is exactly a dotted name. */
-function dotted(code: CodeIndex, r: Range): string | undefined {
-  const t = code.t;
-  let path = '';
-  for (let i = r.from; i < r.to; i += 2) {
-    if (!isName(t, i)) return undefined;
-    path += (path ? '.' : '') + tokText(t, i);
-    if (i + 1 < r.to && !isOp(t, i + 1, '.')) return undefined;
-  }
-  return path || undefined;
-}
-
 /**
  * The full path a dotted name stands for: its root followed through imports and through plain
  * assignments of dotted names (`T = F.PandasUDFType`). Undefined for builtins, parameters and
@@ -124,15 +112,33 @@ function dotted(code: CodeIndex, r: Range): string | undefined {
  */
 export function importedPath(code: CodeIndex, range: Range, depth = 0): string | undefined {
   const r = trim(code, range);
-  const text = dotted(code, r);
-  if (!text) return undefined;
-  const [root, ...rest] = text.split('.');
-  const b = bindingAt(code, root!, r.from);
-  if (b?.value.kind === 'import') return [b.value.path, ...rest].join('.');
+  // Asked of most calls of a file: the shape is checked in place, and the dotted text is built
+  // only for a root that leads to an import.
+  if (!isDotted(code, r)) return undefined;
+  const b = bindingAt(code, tokText(code.t, r.from), r.from);
+  if (b?.value.kind === 'import') return b.value.path + dottedRest(code, r);
   const value = assigned(code, b);
   if (!value || depth > 4) return undefined;
   const base = importedPath(code, value, depth + 1);
-  return base && [base, ...rest].join('.');
+  return base && base + dottedRest(code, r);
+}
+
+/** Whether the range is exactly a dotted name `a.b.c`. */
+function isDotted(code: CodeIndex, r: Range): boolean {
+  const t = code.t;
+  if (r.to <= r.from) return false;
+  for (let i = r.from; i < r.to; i += 2) {
+    if (!isName(t, i)) return false;
+    if (i + 1 < r.to && !isOp(t, i + 1, '.')) return false;
+  }
+  return true;
+}
+
+/** `.b.c` of a dotted name `a.b.c` (empty for a single name). */
+function dottedRest(code: CodeIndex, r: Range): string {
+  let rest = '';
+  for (let i = r.from + 2; i < r.to; i += 2) rest += `.${tokText(code.t, i)}`;
+  return rest;
 }
 
 /** The API a call calls: its dotted callee through the imports, else the resolver's name for it. */
