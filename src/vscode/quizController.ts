@@ -85,6 +85,7 @@ export class QuizController implements vscode.Disposable {
 
   private async context(): Promise<AppContext> {
     const bank: Bank = await this.content.get();
+    await this.store.whenLoaded(); // a tab restored at start-up may ask before the progress is read
     await this.store.prepareCards(nextTurn); // the first view counts due cards: a long history replays in turns
     const now = Date.now();
     return { bank, progress: this.store.progress, now, settings: readSettings(), newId: randomUUID, random: Math.random, clock: { now: () => now, offsetMinutes: systemClock.offsetMinutes } };

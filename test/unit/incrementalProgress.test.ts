@@ -203,3 +203,18 @@ describe('the cards built in slices (after the progress loads)', () => {
     assert.deepStrictEqual(store.cards, replayAll(store.progress));
   });
 });
+
+describe('the store says when its progress has been read', () => {
+  it('whenLoaded() resolves after load() has read the saved answers, not before', async () => {
+    const backend = new MemoryBackend();
+    backend.snapshot = merged([{ t: 'answer', a: { id: 'x1', q: 'q1', at: T0, choices: ['A'], correct: true, ms: 1000, mode: 'practice' } }]);
+    const store = new ProgressStore(backend, () => T0);
+    let seen: number | undefined;
+    const waiting = store.whenLoaded().then(() => (seen = store.progress.answers.length));
+    await new Promise((r) => setImmediate(r));
+    assert.equal(seen, undefined, 'nothing read yet, so not resolved');
+    await store.load();
+    await waiting;
+    assert.equal(seen, 1);
+  });
+});

@@ -105,8 +105,26 @@ export class ProgressStore {
     return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
   }
 
+  /**
+   * Resolves once load() has finished (successfully or not): a surface that draws from the
+   * progress right at start-up (a quiz tab restored after a reload) must not draw the empty state.
+   */
+  whenLoaded(): Promise<void> {
+    return this.loadedOnce;
+  }
+  private markLoaded: () => void = () => undefined;
+  private readonly loadedOnce = new Promise<void>((resolve) => (this.markLoaded = resolve));
+
   /** Reads snapshot and journals, recovering what it can and backing up anything damaged. */
   async load(): Promise<LoadReport> {
+    try {
+      return await this.loadOnce();
+    } finally {
+      this.markLoaded();
+    }
+  }
+
+  private async loadOnce(): Promise<LoadReport> {
     const report: LoadReport = { problems: [], backups: [] };
     const raw = this.backend.readSnapshot();
     const snap = recoverProgress(raw);
