@@ -283,7 +283,7 @@ function lookup(model: DocumentModel, name: string, at: number): Lookup {
     }
     const list = scope.bindings.get(name);
     if (list?.length) {
-      const best = lastBefore(list, at);
+      const best = bindingBefore(list, at);
       if (best) return best;
       if (scope.kind === 'function' && !scope.globals.has(name)) return OPAQUE; // local, not yet bound
       if (scope.kind === 'module' && insideFunction) return list[0]; // bound later, read at call time
@@ -299,11 +299,12 @@ function lookup(model: DocumentModel, name: string, at: number): Lookup {
 const ordered = new WeakMap<Binding[], { length: number; sorted: boolean }>();
 
 /**
- * The last binding in `list` that takes effect before token `at`. A name bound 10,000 times made
+ * The binding in `list` that takes effect last before token `at`. A name bound 10,000 times made
  * each lookup walk every binding, and a pass over all names (calls, unknownReferences) quadratic;
- * a list in order of `at` (checked once) is searched by halves instead.
+ * a list in order of `at` (checked once) is searched by halves instead. `ties` picks among
+ * bindings at one token (`a, a = ...`): the resolver takes the last, the trap rules the first.
  */
-function lastBefore(list: Binding[], at: number): Binding | undefined {
+export function bindingBefore(list: Binding[], at: number, ties: 'first' | 'last' = 'last'): Binding | undefined {
   let known = ordered.get(list);
   if (known?.length !== list.length) {
     // The model adds bindings line by line, so lists are in order; checked once per length in
@@ -313,7 +314,7 @@ function lastBefore(list: Binding[], at: number): Binding | undefined {
   }
   if (!known.sorted) {
     let best: Binding | undefined;
-    for (const b of list) if (b.at < at) best = b;
+    for (const b of list) if (b.at < at && (ties === 'last' || !best || b.at > best.at)) best = b;
     return best;
   }
   let lo = 0;
@@ -323,7 +324,10 @@ function lastBefore(list: Binding[], at: number): Binding | undefined {
     if (list[mid]!.at < at) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? list[lo - 1] : undefined;
+  if (lo === 0) return undefined;
+  let k = lo - 1;
+  if (ties === 'first') while (k > 0 && list[k - 1]!.at === list[k]!.at) k--;
+  return list[k];
 }
 
 /** chainStart's answer for a chain over MAX_CHAIN_STEPS (malformed chains give -1). */

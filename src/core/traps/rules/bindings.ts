@@ -1,4 +1,5 @@
 import type { Binding } from '../../python/documentModel';
+import { bindingBefore } from '../../python/resolver';
 import { Tok, tokIsOneOf, tokText } from '../../python/tokenizer';
 import { isName, isOp, type Arg, type Call, type CodeIndex } from '../code';
 import { stringValue } from './literals';
@@ -41,7 +42,7 @@ export function bindingAt(code: CodeIndex, name: string, at: number, local = fal
     }
     const list = scope.bindings.get(name);
     if (list?.length) {
-      const best = latestBefore(list, at);
+      const best = bindingBefore(list, at, 'first');
       if (best) return best;
       if (scope.kind === 'function' && !scope.globals.has(name)) return undefined;
       if (scope.kind === 'module' && insideFunction) return list[0];
@@ -52,38 +53,6 @@ export function bindingAt(code: CodeIndex, name: string, at: number, local = fal
     s = scope.parent;
   }
   return undefined;
-}
-
-/** Per list of bindings: its length when checked, and whether it was in order of `at` then. */
-const ordered = new WeakMap<Binding[], { length: number; sorted: boolean }>();
-
-/**
- * The binding in `list` with the greatest `at` before token `at` (the first of equals, as `a, a = ...`
- * binds twice at one token). The model adds bindings in order, so the list is searched by halves;
- * a list found out of order (checked once per length) is scanned.
- */
-function latestBefore(list: Binding[], at: number): Binding | undefined {
-  let known = ordered.get(list);
-  if (known?.length !== list.length) {
-    known = { length: list.length, sorted: list.every((b, k) => k === 0 || list[k - 1]!.at <= b.at) };
-    ordered.set(list, known);
-  }
-  if (!known.sorted) {
-    let best: Binding | undefined;
-    for (const b of list) if (b.at < at && (!best || b.at > best.at)) best = b;
-    return best;
-  }
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo === 0) return undefined;
-  let k = lo - 1;
-  while (k > 0 && list[k - 1]!.at === list[k]!.at) k--;
-  return list[k];
 }
 
 /** Whether a binding belongs to the scope with index `scope`. */
