@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { plainRecord } from './helpers/plainRecord';
 import { applyDelta } from '../../src/core/progress/applyDelta';
 import { mergeProgress } from '../../src/core/progress/merge';
 import { deltaAsProgress, emptyProgress, type Answer, type Delta, type Progress, type Session } from '../../src/core/progress/schema';
@@ -21,15 +22,15 @@ const T0 = 1_700_000_000_000;
 const HOUR = 3_600_000;
 const stamp = fc.integer({ min: T0, max: T0 + 200 * HOUR });
 const idArb = fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'a10', 'a11', 'a12');
-const ratingArb = fc.record({ rating: fc.constantFrom('again' as const, 'hard' as const, 'good' as const, 'easy' as const), at: stamp });
-const answerArb: fc.Arbitrary<Answer> = fc.record({
+const ratingArb = plainRecord({ rating: fc.constantFrom('again' as const, 'hard' as const, 'good' as const, 'easy' as const), at: stamp });
+const answerArb: fc.Arbitrary<Answer> = plainRecord({
   // A small id pool, so the same id comes back (sometimes with other content, as a damaged copy might).
   id: idArb, q: fc.constantFrom('q1', 'q2', 'q3'),
   // Coarse times, so equal times (ordered by id) are common, and in no particular order.
   at: fc.integer({ min: 0, max: 40 }).map((h) => T0 + h * HOUR),
   choices: fc.constantFrom(['A'], ['B']), correct: fc.boolean(), ms: fc.constant(1000), mode: fc.constant('practice' as const),
 });
-const sessionArb: fc.Arbitrary<Session> = fc.record({
+const sessionArb: fc.Arbitrary<Session> = plainRecord({
   id: fc.integer({ min: 0, max: 60 }).map((n) => `s${n}`), updatedAt: stamp, finished: fc.integer({ min: 0, max: 9 }).map((n) => n < 7),
 }).map(({ id, updatedAt, finished }) => ({
   id, kind: 'practice' as const, title: id, feedback: 'immediate' as const, questionIds: ['q1'], index: 0, responses: {}, startedAt: T0, updatedAt,
@@ -37,11 +38,11 @@ const sessionArb: fc.Arbitrary<Session> = fc.record({
 }));
 const deltaArb: fc.Arbitrary<Delta> = fc.oneof(
   { weight: 6, arbitrary: answerArb.map((a): Delta => ({ t: 'answer', a })) },
-  { weight: 2, arbitrary: fc.record({ id: idArb, r: ratingArb }).map(({ id, r }): Delta => ({ t: 'rating', id, r })) },
-  { weight: 1, arbitrary: fc.record({ q: fc.constantFrom('q1', 'q2'), f: fc.record({ flagged: fc.boolean(), at: stamp }) }).map(({ q, f }): Delta => ({ t: 'flag', q, f })) },
-  { weight: 1, arbitrary: fc.record({ id: fc.constantFrom('w1.a', 'w1.b'), tick: fc.record({ checked: fc.boolean(), at: stamp, by: fc.constant('user' as const) }) }).map(({ id, tick }): Delta => ({ t: 'tick', id, tick })) },
+  { weight: 2, arbitrary: plainRecord({ id: idArb, r: ratingArb }).map(({ id, r }): Delta => ({ t: 'rating', id, r })) },
+  { weight: 1, arbitrary: plainRecord({ q: fc.constantFrom('q1', 'q2'), f: plainRecord({ flagged: fc.boolean(), at: stamp }) }).map(({ q, f }): Delta => ({ t: 'flag', q, f })) },
+  { weight: 1, arbitrary: plainRecord({ id: fc.constantFrom('w1.a', 'w1.b'), tick: plainRecord({ checked: fc.boolean(), at: stamp, by: fc.constant('user' as const) }) }).map(({ id, tick }): Delta => ({ t: 'tick', id, tick })) },
   { weight: 2, arbitrary: sessionArb.map((s): Delta => ({ t: 'session', s })) },
-  { weight: 1, arbitrary: fc.record({ date: fc.constantFrom('2026-07-01', null), at: stamp }).map((e): Delta => ({ t: 'exam', e })) },
+  { weight: 1, arbitrary: plainRecord({ date: fc.constantFrom('2026-07-01', null), at: stamp }).map((e): Delta => ({ t: 'exam', e })) },
 );
 
 const merged = (deltas: Delta[]): Progress => deltas.reduce((p, d) => mergeProgress(p, deltaAsProgress(d)), emptyProgress());
@@ -133,7 +134,7 @@ describe('the answer path, incrementally (property)', () => {
     const ids = b.questions.slice(0, 40).map((q) => q.id);
     const DAY = 24 * HOUR;
     const start = Date.UTC(2026, 2, 1, 8);
-    const stepArb = fc.record({
+    const stepArb = plainRecord({
       q: fc.constantFrom(...ids), correct: fc.boolean(),
       // Mostly later than the last answer; sometimes a day or more back (another window, an import).
       gap: fc.integer({ min: -2 * DAY, max: 20 * HOUR }), clockAhead: fc.integer({ min: 0, max: 2 * DAY }),

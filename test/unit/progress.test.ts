@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { plainRecord } from './helpers/plainRecord';
 import { exportDocument, readExport } from '../../src/core/progress/exportFile';
 import { mergeProgress } from '../../src/core/progress/merge';
 import { migrate, MIGRATIONS } from '../../src/core/progress/migrations';
@@ -8,16 +9,16 @@ import { emptyProgress, PROGRESS_VERSION, type Answer, type Progress } from '../
 import { ProgressStore, type ProgressBackend } from '../../src/core/progress/store';
 
 const T0 = 1_700_000_000_000;
-const answerArb = fc.record({
+const answerArb = plainRecord({
   id: fc.uuid(), q: fc.constantFrom('q1', 'q2', 'q3', 'q4'), at: fc.integer({ min: T0, max: T0 + 1e9 }),
   choices: fc.constantFrom<string[]>(['A'], ['B'], ['A', 'C']), correct: fc.boolean(), ms: fc.integer({ min: 0, max: 600_000 }), mode: fc.constantFrom('practice' as const, 'review' as const),
 });
 const stamp = fc.integer({ min: T0, max: T0 + 1e6 });
-const progressArb: fc.Arbitrary<Progress> = fc.record({
+const progressArb: fc.Arbitrary<Progress> = plainRecord({
   answers: fc.array(answerArb, { maxLength: 8 }),
-  ticks: fc.dictionary(fc.constantFrom('w1.a', 'w1.b', 'objective:c1.01'), fc.record({ checked: fc.boolean(), at: stamp, by: fc.constantFrom('user' as const, 'auto' as const) }), { noNullPrototype: true }),
-  flags: fc.dictionary(fc.constantFrom('q1', 'q2'), fc.record({ flagged: fc.boolean(), at: stamp }), { noNullPrototype: true }),
-  ratings: fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }), fc.record({ rating: fc.constantFrom('again' as const, 'hard' as const, 'good' as const, 'easy' as const), at: stamp }), { noNullPrototype: true }),
+  ticks: fc.dictionary(fc.constantFrom('w1.a', 'w1.b', 'objective:c1.01'), plainRecord({ checked: fc.boolean(), at: stamp, by: fc.constantFrom('user' as const, 'auto' as const) }), { noNullPrototype: true }),
+  flags: fc.dictionary(fc.constantFrom('q1', 'q2'), plainRecord({ flagged: fc.boolean(), at: stamp }), { noNullPrototype: true }),
+  ratings: fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }), plainRecord({ rating: fc.constantFrom('again' as const, 'hard' as const, 'good' as const, 'easy' as const), at: stamp }), { noNullPrototype: true }),
 }).map((x) => mergeProgress(emptyProgress(), { ...emptyProgress(), ...x }));
 
 describe('progress: merge', () => {
@@ -149,12 +150,12 @@ type Op =
   | { k: 'tick'; w: number; checked: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ k: fc.constant('answer' as const), w: fc.integer({ min: 0, max: 1 }), correct: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('sync' as const), w: fc.integer({ min: 0, max: 1 }) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('reload' as const), w: fc.integer({ min: 0, max: 1 }) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('corruptSnapshot' as const), how: fc.constantFrom('truncate' as const, 'garbage' as const, 'newer' as const, 'shape' as const) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('tornWrite' as const), w: fc.integer({ min: 0, max: 1 }) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('tick' as const), w: fc.integer({ min: 0, max: 1 }), checked: fc.boolean() }) },
+  { weight: 5, arbitrary: plainRecord({ k: fc.constant('answer' as const), w: fc.integer({ min: 0, max: 1 }), correct: fc.boolean() }) },
+  { weight: 2, arbitrary: plainRecord({ k: fc.constant('sync' as const), w: fc.integer({ min: 0, max: 1 }) }) },
+  { weight: 2, arbitrary: plainRecord({ k: fc.constant('reload' as const), w: fc.integer({ min: 0, max: 1 }) }) },
+  { weight: 1, arbitrary: plainRecord({ k: fc.constant('corruptSnapshot' as const), how: fc.constantFrom('truncate' as const, 'garbage' as const, 'newer' as const, 'shape' as const) }) },
+  { weight: 1, arbitrary: plainRecord({ k: fc.constant('tornWrite' as const), w: fc.integer({ min: 0, max: 1 }) }) },
+  { weight: 1, arbitrary: plainRecord({ k: fc.constant('tick' as const), w: fc.integer({ min: 0, max: 1 }), checked: fc.boolean() }) },
 );
 
 describe('progress: no valid answer is ever lost (property, 1,000 sequences)', () => {
