@@ -89,7 +89,18 @@ describe('e2e: the quiz panel', function () {
     assert.equal(await wb.answerDialog('Start the new set'), true);
     quiz = await wb.quiz('practice');
     for (let i = 0; i < 50 && !(await quiz.locator('.stem', { hasText: 'HOSTILE-STEM' }).count()); i++) {
+      // Skip, then wait for the next question itself: the old screen is still there for a moment,
+      // and looking (or skipping again) before it changes skipped the pack's question on a busy machine.
+      const at = await quiz.locator('.screen.practice .progress').getAttribute('aria-label');
       await quiz.locator('button[data-action=skip]').click();
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        quiz = await wb.quiz();
+        const now = await quiz.locator('.screen.practice .progress').getAttribute('aria-label', { timeout: 1000 }).catch(() => null);
+        if (now !== at) break;
+        assert.ok(Date.now() < deadline, 'the next question never came');
+        await wb.page.waitForTimeout(100);
+      }
       quiz = await wb.quiz('practice');
     }
     const stem = quiz.locator('.stem', { hasText: 'HOSTILE-STEM' });
