@@ -53,6 +53,10 @@ export function simulation(moments: readonly number[], examAt: number): Simulati
   // Ids of texts not seen in this call are never handed out again, so what they keyed is dead.
   knownKeys = known;
   newOutcomes = outcomes;
+  // Tails this simulation does not use are dropped after it (their moments are behind, or their
+  // cards were answered again).
+  lastTails = tails;
+  tails = new Map();
   return { moments, examAt, keys };
 }
 
@@ -76,15 +80,62 @@ interface Run {
   earliest: number;
 }
 
-/** A card reviewed (rated Good) each time it falls due until the exam; its retrievability at the exam. */
-function maintained(run: Run, card: Card): number {
+/**
+ * A card reviewed (rated Good) each time it falls due until the exam; its retrievability at the
+ * exam. With `byValue`, the rest of the chain from the second review on is looked up by the card's
+ * value (see tail()).
+ */
+function maintained(run: Run, card: Card, byValue: boolean): number {
   let c = card;
-  for (;;) {
+  for (let n = 0; ; n++) {
     const i = at(run, c.due.getTime());
     if (i < 0) return cardRetrievability(c, run.sim.examAt);
+    if (byValue && n === 1) return tail(run, c, i);
     c = nextCard(c, run.sim.moments[i]!, 'good');
     run.reviews++;
   }
+}
+
+/** A chain's rest from a card due at moments[i]: its retrievability at the exam and the reviews it took. */
+interface Tail {
+  chance: number;
+  reviews: number;
+}
+/** Tails by key (the moments from the card's own on, and the card's value), of this simulation and the last. */
+let tails = new Map<string, Tail>();
+let lastTails = new Map<string, Tail>();
+
+/** The card's every field (dates as instants): what the scheduler reads, so equal texts give equal steps. */
+function cardText(c: Card): string {
+  let s = '';
+  for (const [k, v] of Object.entries(c)) s += `${k}=${v instanceof Date ? v.getTime() : String(v)};`;
+  return s;
+}
+
+/**
+ * The rest of a chain answered at `now` (the first moment), from its second review on. The card
+ * answered now, and the card after its first review, carry `now` in them (last review, due); the
+ * card after the second review was last reviewed on a study evening and usually has the same value
+ * from one build to the next, so its rest is kept by value, not simulated again.
+ */
+function tail(run: Run, c: Card, i: number): number {
+  const key = `${run.sim.keys[i]!}|${cardText(c)}`;
+  let t = tails.get(key);
+  if (!t) {
+    t = lastTails.get(key);
+    if (!t) {
+      const rest: Run = { sim: run.sim, reviews: 0, earliest: i };
+      t = { chance: maintained(rest, c, false), reviews: rest.reviews };
+      if (rest.earliest < run.earliest) run.earliest = rest.earliest;
+      if (rest.earliest < i) {
+        run.reviews += t.reviews;
+        return t.chance;
+      }
+    }
+    tails.set(key, t);
+  }
+  run.reviews += t.reviews;
+  return t.chance;
 }
 
 function at(run: Run, t: number): number {
@@ -102,9 +153,11 @@ function at(run: Run, t: number): number {
 function simulate(sim: Simulation, card: Card | undefined, i: number): { outcome: Outcome; earliest: number } {
   const m = sim.moments[i]!;
   const run: Run = { sim, reviews: 1, earliest: i };
-  const right = maintained(run, nextCard(card, m, 'good'));
+  // Outcomes at the first moment (now) are not kept; their chains' rests are (by value).
+  const byValue = i === 0;
+  const right = maintained(run, nextCard(card, m, 'good'), byValue);
   const again = nextCard(card, m, 'again');
-  const wrong = at(run, again.due.getTime()) < 0 ? GUESS : maintained(run, again);
+  const wrong = at(run, again.due.getTime()) < 0 ? GUESS : maintained(run, again, byValue);
   return { outcome: { right, wrong, reviews: run.reviews }, earliest: run.earliest };
 }
 
