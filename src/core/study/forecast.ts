@@ -1,11 +1,11 @@
 import type { PlanContent } from './planContent';
 import type { Blueprint } from '../content/schema';
 import type { Progress } from '../progress/schema';
-import { computeReadiness, GUESS, questionChance, readinessFromChances, type Readiness } from '../readiness';
+import { computeReadiness, GUESS, readinessFromChances, type Readiness } from '../readiness';
 import { cardsFrom } from '../scheduler';
 import { addDays, atHour, daysBetween, today as todayOf, type Clock, type Day } from './clock';
 import { DEFAULT_GOAL, goalNewQuestions, newPace, type GoalSettings } from './dailyGoal';
-import { momentIndex, newQuestionOutcome, reviewOutcome, simulation } from './forecastMemo';
+import { examChance, momentIndex, newQuestionOutcome, reviewOutcome, simulation } from './forecastMemo';
 import { studyIndexOf } from './studyIndex';
 
 // Readiness on the exam day, two ways (README, "Readiness on the exam day").
@@ -67,7 +67,7 @@ export function examForecast(bank: PlanContent, progress: Progress, blueprint: B
   };
   const stopR = readinessFromChances(bank, blueprint, (id) => {
     const c = cards.get(id);
-    return c && questionChance(c, examAt);
+    return c && examChance(c, examAt);
   });
 
   // The simulation's outcomes are memoised (forecastMemo.ts): a build after one more answer
@@ -81,7 +81,7 @@ export function examForecast(bank: PlanContent, progress: Progress, blueprint: B
     const i = momentIndex(sim, c.card.due.getTime());
     // Not due again before the exam: nothing to do, the chance is the same as if you stop.
     if (i < 0) {
-      keepChance.set(id, questionChance(c, examAt));
+      keepChance.set(id, examChance(c, examAt));
       continue;
     }
     const { outcome, recall } = reviewOutcome(sim, c.card, i);

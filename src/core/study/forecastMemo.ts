@@ -1,6 +1,6 @@
 import type { Card } from 'ts-fsrs';
-import { GUESS } from '../readiness';
-import { cardRetrievability, nextCard } from '../scheduler';
+import { GUESS, questionChance } from '../readiness';
+import { cardRetrievability, nextCard, type CardState } from '../scheduler';
 
 // The exam-day simulation's outcome per question, memoised (forecast.ts runs it on every build of
 // the Study Plan tree, in the shared extension host). A question answered at a study moment has an
@@ -191,4 +191,16 @@ export function reviewOutcome(sim: Simulation, card: Card, i: number): { outcome
   const fresh = { key, outcome, recall: cardRetrievability(card, sim.moments[i]!) };
   if (earliest >= i) byCard.set(card, fresh);
   return fresh;
+}
+
+/** Each card state's chance at the exam if you stop, for the exam instant it was taken at. */
+const atExam = new WeakMap<CardState, { examAt: number; chance: number }>();
+
+/** questionChance(c, examAt), kept on the card state (the store's index keeps it until the question is answered again). */
+export function examChance(c: CardState, examAt: number): number {
+  const kept = atExam.get(c);
+  if (kept && kept.examAt === examAt) return kept.chance;
+  const chance = questionChance(c, examAt);
+  atExam.set(c, { examAt, chance });
+  return chance;
 }
