@@ -56,6 +56,8 @@ describe('the exam-day forecast, memoised (property)', function () {
   });
 
   it('gives what simulating everything gives, on every call of a sequence through the store', async () => {
+    // What the sequences reached, so the property cannot pass by testing less than it says.
+    const reached = { midnight: 0, examDay: 0 };
     await fc.assert(fc.asyncProperty(
       fc.integer({ min: 0, max: 7 * 24 * 60 }).map((min) => Date.UTC(2026, 2, 25) + min * 60_000),
       fc.array(answerArb, { maxLength: 80 }),
@@ -89,7 +91,9 @@ describe('the exam-day forecast, memoised (property)', function () {
         check(fixedClock(now, offset), 'at the start');
         let n = 0;
         for (const s of steps) {
+          if (dayOf(now + s.advance, fixedClock(now, offset)) !== dayOf(now, fixedClock(now, offset))) reached.midnight++;
           now += s.advance;
+          if (dayOf(now, fixedClock(now, offset)) >= exam) reached.examDay++;
           if (s.answer) {
             const id = `s${n++}`;
             await store.apply({ t: 'answer', a: { id, q: s.answer.q, at: now, choices: choicesOf(s.answer.q, s.answer.correct), correct: s.answer.correct, ms: 1000, mode: 'practice' } });
@@ -100,6 +104,7 @@ describe('the exam-day forecast, memoised (property)', function () {
         }
       },
     ), { numRuns: 60 });
+    assert.ok(reached.midnight > 0 && reached.examDay > 0, JSON.stringify(reached));
   });
 
   it('is exercised: the sequences above simulate reviews and new questions, and reach the exam day', () => {
