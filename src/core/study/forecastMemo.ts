@@ -11,8 +11,14 @@ import { cardRetrievability, nextCard, type CardState } from '../scheduler';
 //   is answered again (the progress store's CardIndex keeps it), so its outcome is kept on the card
 //   (a WeakMap: cards replayed from a plain state are dropped with it) with a key naming the
 //   moments from its own on and the exam instant. The first moment is `now`, so an outcome simulated
-//   from it is kept only until the clock moves; the evenings after it are the same all day.
-// Each simulated review is counted as before, so `reviews` is the same as simulating everything.
+//   from it is kept only until the clock moves; the evenings after it are the same all day;
+// - a question answered now (due or overdue, or one of today's new questions) is simulated again
+//   on each build, but only for its first two reviews: from there on its card was last reviewed on
+//   a study evening and is looked up by value (tail());
+// - the chance at the exam if you stop is kept on each card state.
+// Each simulated review is counted as before, so `reviews` is the same as simulating everything,
+// and the memos stay small: WeakMaps on the cards, the rest only for the last call's moments.
+// test/unit/forecastMemo.test.ts compares every call with the simulation without memos.
 
 /** A question answered at a moment: its chance at the exam if right and if wrong, and the reviews simulated. */
 export interface Outcome {
@@ -120,20 +126,15 @@ function cardText(c: Card): string {
  */
 function tail(run: Run, c: Card, i: number): number {
   const key = `${run.sim.keys[i]!}|${cardText(c)}`;
-  let t = tails.get(key);
+  let t = tails.get(key) ?? lastTails.get(key);
+  let keep = true;
   if (!t) {
-    t = lastTails.get(key);
-    if (!t) {
-      const rest: Run = { sim: run.sim, reviews: 0, earliest: i };
-      t = { chance: maintained(rest, c, false), reviews: rest.reviews };
-      if (rest.earliest < run.earliest) run.earliest = rest.earliest;
-      if (rest.earliest < i) {
-        run.reviews += t.reviews;
-        return t.chance;
-      }
-    }
-    tails.set(key, t);
+    const rest: Run = { sim: run.sim, reviews: 0, earliest: i };
+    t = { chance: maintained(rest, c, false), reviews: rest.reviews };
+    if (rest.earliest < run.earliest) run.earliest = rest.earliest;
+    keep = rest.earliest >= i; // see simulate()
   }
+  if (keep) tails.set(key, t);
   run.reviews += t.reviews;
   return t.chance;
 }
@@ -153,7 +154,8 @@ function at(run: Run, t: number): number {
 function simulate(sim: Simulation, card: Card | undefined, i: number): { outcome: Outcome; earliest: number } {
   const m = sim.moments[i]!;
   const run: Run = { sim, reviews: 1, earliest: i };
-  // Outcomes at the first moment (now) are not kept; their chains' rests are (by value).
+  // An outcome at the first moment is keyed with `now` (kept only while the clock stands still);
+  // the rests of its chains are looked up by value.
   const byValue = i === 0;
   const right = maintained(run, nextCard(card, m, 'good'), byValue);
   const again = nextCard(card, m, 'again');
