@@ -71,7 +71,8 @@ export function examForecast(bank: PlanContent, progress: Progress, blueprint: B
   });
 
   // The simulation's outcomes are memoised (forecastMemo.ts): a build after one more answer
-  // simulates that question, the questions due now and the new questions of today alone.
+  // simulates that question in full, and the first two reviews of the questions answered now (due
+  // now, or today's new ones) alone.
   const sim = simulation(studyMoments(clock, exam), examAt);
   let reviews = 0;
   const keepChance = new Map<string, number>();
