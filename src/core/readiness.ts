@@ -70,18 +70,33 @@ export function computeReadiness(bank: Pick<PlanContent, 'questions'>, progress:
   });
 }
 
+/** Question ids per objective, in bank order (the order the sums add in), once per question list. */
+const grouped = new WeakMap<readonly { id: string; objective: string }[], { length: number; ids: Map<string, string[]> }>();
+function questionsByObjective(questions: readonly { id: string; objective: string }[]): Map<string, string[]> {
+  const kept = grouped.get(questions);
+  if (kept && kept.length === questions.length) return kept.ids;
+  const ids = new Map<string, string[]>();
+  for (const q of questions) {
+    const list = ids.get(q.objective);
+    if (list) list.push(q.id);
+    else ids.set(q.objective, [q.id]);
+  }
+  grouped.set(questions, { length: questions.length, ids });
+  return ids;
+}
+
 /**
  * The same prediction from any chance per question (undefined: not answered). The exam-day
  * forecast (study/forecast.ts) feeds it the chances it simulates.
  */
 export function readinessFromChances(bank: Pick<PlanContent, 'questions'>, blueprint: Blueprint, chanceOf: (questionId: string) => number | undefined): Readiness {
+  const byObjective = questionsByObjective(bank.questions);
   const domains = blueprint.domains.map((d): DomainReadiness => {
     const perObjective = d.objectives.map((o) => {
       let sum = 0;
       let n = 0;
-      for (const q of bank.questions) {
-        if (q.objective !== o) continue;
-        const c = chanceOf(q.id);
+      for (const id of byObjective.get(o) ?? []) {
+        const c = chanceOf(id);
         if (c === undefined) continue;
         sum += c;
         n++;

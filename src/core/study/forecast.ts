@@ -1,11 +1,11 @@
 import type { PlanContent } from './planContent';
 import type { Blueprint } from '../content/schema';
 import type { Progress } from '../progress/schema';
-import { computeReadiness, GUESS, questionChance, readinessFromChances, type Readiness } from '../readiness';
-import { cardRetrievability, cardsFrom, nextCard } from '../scheduler';
-import type { Card } from 'ts-fsrs';
+import { computeReadiness, GUESS, readinessFromChances, type Readiness } from '../readiness';
+import { cardsFrom } from '../scheduler';
 import { addDays, atHour, daysBetween, today as todayOf, type Clock, type Day } from './clock';
 import { DEFAULT_GOAL, goalNewQuestions, newPace, type GoalSettings } from './dailyGoal';
+import { examChance, momentIndex, newQuestionOutcome, reviewOutcome, simulation } from './forecastMemo';
 import { studyIndexOf } from './studyIndex';
 
 // Readiness on the exam day, two ways (README, "Readiness on the exam day").
@@ -53,50 +53,6 @@ function studyMoments(clock: Clock, exam: Day): number[] {
   return out;
 }
 
-/** The first study moment at or after `t` and before the exam, or undefined. */
-function momentFrom(moments: number[], t: number, examAt: number): number | undefined {
-  let lo = 0;
-  let hi = moments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (moments[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  const m = moments[lo];
-  return m !== undefined && m < examAt ? m : undefined;
-}
-
-interface Sim {
-  moments: number[];
-  examAt: number;
-  reviews: number;
-}
-
-/** A card reviewed (rated Good) each time it falls due until the exam; its retrievability at the exam. */
-function maintained(sim: Sim, card: Card): number {
-  let c = card;
-  for (;;) {
-    const m = momentFrom(sim.moments, c.due.getTime(), sim.examAt);
-    if (m === undefined) return cardRetrievability(c, sim.examAt);
-    c = nextCard(c, m, 'good');
-    sim.reviews++;
-  }
-}
-
-/**
- * The expected chance at the exam of a question answered at `m` with probability `p` of a right
- * answer: right, it is maintained; wrong, it is relearnt at the next review (if one comes before
- * the exam, else it stays at the guessing rate).
- */
-function expectedChance(sim: Sim, card: Card | undefined, m: number, p: number): number {
-  sim.reviews++;
-  const right = maintained(sim, nextCard(card, m, 'good'));
-  const again = nextCard(card, m, 'again');
-  const relearnAt = momentFrom(sim.moments, again.due.getTime(), sim.examAt);
-  const wrong = relearnAt === undefined ? GUESS : maintained(sim, again);
-  return p * right + (1 - p) * wrong;
-}
-
 /** The exam-day forecast; undefined when the exam is today or past. */
 export function examForecast(bank: PlanContent, progress: Progress, blueprint: Blueprint, exam: Day, clock: Clock, settings: GoalSettings = DEFAULT_GOAL): ExamForecast | undefined {
   const now = clock.now();
@@ -111,31 +67,47 @@ export function examForecast(bank: PlanContent, progress: Progress, blueprint: B
   };
   const stopR = readinessFromChances(bank, blueprint, (id) => {
     const c = cards.get(id);
-    return c && questionChance(c, examAt);
+    return c && examChance(c, examAt);
   });
 
-  const sim: Sim = { moments: studyMoments(clock, exam), examAt, reviews: 0 };
+  // The simulation's outcomes are memoised (forecastMemo.ts): a build after one more answer
+  // simulates that question in full, and the first two reviews of the questions answered now (due
+  // now, or today's new ones) alone.
+  const sim = simulation(studyMoments(clock, exam), examAt);
+  let reviews = 0;
   const keepChance = new Map<string, number>();
   for (const [id, c] of cards) {
     const q = bank.get(id);
     if (!q) continue;
-    const m = momentFrom(sim.moments, c.card.due.getTime(), examAt);
+    const i = momentIndex(sim, c.card.due.getTime());
     // Not due again before the exam: nothing to do, the chance is the same as if you stop.
-    if (m === undefined) keepChance.set(id, questionChance(c, examAt));
-    else keepChance.set(id, expectedChance(sim, c.card, m, c.lastAnswer.correct ? cardRetrievability(c.card, m) : objectiveEstimate(q.objective)));
+    if (i < 0) {
+      keepChance.set(id, examChance(c, examAt));
+      continue;
+    }
+    const { outcome, recall } = reviewOutcome(sim, c.card, i);
+    const p = c.lastAnswer.correct ? recall : objectiveEstimate(q.objective);
+    keepChance.set(id, p * outcome.right + (1 - p) * outcome.wrong);
+    reviews += outcome.reviews;
   }
   // New questions at the goal's pace, recomputed each day from what is left (as the goal does).
   const queue = goalNewQuestions(studyIndexOf(bank), progress, blueprint.id, Number.MAX_SAFE_INTEGER, settings).filter((id) => bank.get(id));
   let remaining = queue.length;
   let newCount = 0;
-  sim.moments.forEach((m, i) => {
+  for (let i = 0; i < sim.moments.length; i++) {
     const take = Math.min(remaining, newPace(remaining, addDays(today, i), exam));
-    for (const id of queue.slice(newCount, newCount + take)) keepChance.set(id, expectedChance(sim, undefined, m, objectiveEstimate(bank.get(id)!.objective)));
+    if (take <= 0) continue;
+    const outcome = newQuestionOutcome(sim, i);
+    for (const id of queue.slice(newCount, newCount + take)) {
+      const p = objectiveEstimate(bank.get(id)!.objective);
+      keepChance.set(id, p * outcome.right + (1 - p) * outcome.wrong);
+      reviews += outcome.reviews;
+    }
     newCount += take;
     remaining -= take;
-  });
+  }
   const keepR = readinessFromChances(bank, blueprint, (id) => keepChance.get(id));
-  return summarise(exam, nowR, stopR, keepR, blueprint, { reviews: sim.reviews, newQuestions: newCount });
+  return summarise(exam, nowR, stopR, keepR, blueprint, { reviews, newQuestions: newCount });
 }
 
 function summarise(exam: Day, nowR: Readiness, stopR: Readiness, keepR: Readiness, blueprint: Blueprint, simulated: ExamForecast['simulated']): ExamForecast {
