@@ -21,6 +21,7 @@ import { handle, render, type AppContext, type Screen } from '../src/core/quizAp
 import { planTree } from '../src/core/plan';
 import { cardsFrom, dueQuestions } from '../src/core/scheduler';
 import { fixedClock } from '../src/core/study/clock';
+import { examForecast } from '../src/core/study/forecast';
 import { dailyGoal } from '../src/core/study/dailyGoal';
 import { studyIndexOf } from '../src/core/study/studyIndex';
 import type { FromWebview } from '../src/protocol';
@@ -138,7 +139,7 @@ async function run(n: number, withExam: boolean): Promise<{ enter: number[]; pic
   const plan: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    posted += planTree(bank, store.progress, bank.blueprint('current'), now, true, { clock: fixedClock(now, 0) }).length;
+    posted += planTree(bank, store.progress, bank.blueprint('current'), now, true, { clock: fixedClock(now, 0), forecast: examForecast }).length;
     plan.push(performance.now() - t);
   }
   // The tree as the extension rebuilds it: after each answer, with the clock moving on. The loop
@@ -152,7 +153,7 @@ async function run(n: number, withExam: boolean): Promise<{ enter: number[]; pic
     const right = i % 4 !== 0;
     await store.apply({ t: 'answer', a: { id: `m${i}`, q: q.id, at: now, choices: right ? keysOf(q) : [q.choices.find((c) => !c.correct)!.id], correct: right, ms: 20_000, mode: 'practice' } });
     const t = performance.now();
-    posted += planTree(bank, store.progress, bank.blueprint('current'), now, true, { clock: fixedClock(now, 0) }).length;
+    posted += planTree(bank, store.progress, bank.blueprint('current'), now, true, { clock: fixedClock(now, 0), forecast: examForecast }).length;
     moving.push(performance.now() - t);
   }
   if (posted < 0) console.log(posted);

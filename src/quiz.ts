@@ -4,3 +4,4 @@
 export { handle, initialScreen, practiceIds, practiceObjectives, practiceSymbols, render, startGoalOutcome, startReviewOutcome, tick } from './core/quizApp';
 export { activeSession, finishSession } from './core/engine/session';
 export { FromWebviewSchema } from './protocol';
+export { examForecast } from './core/study/forecast';

@@ -4,7 +4,7 @@ import { lastAnswers } from './engine/selection';
 import type { Progress, Tick } from './progress/schema';
 import { computeReadiness, type Readiness } from './readiness';
 import { cardsFrom, dueQuestions } from './scheduler';
-import { forecastLine } from './study/forecast';
+import { forecastLine } from './study/forecastLine';
 import { datePlanWeeks, examNode, forecastFor, type StudyNodeKind, type StudyOptions } from './study/planStudy';
 
 // The study plan tree as plain data: the six weeks, the blueprint's domains with their objectives,

@@ -5,6 +5,7 @@ import type { ProgressStore } from '../core/progress/store';
 import { systemClock } from '../core/study/clock';
 import type { ContentLoader } from './content';
 import { readSettings } from './settings';
+import { quizBundle } from './lazyBundles';
 
 export const PLAN_VIEW_ID = 'mlAssociatePrep.plan';
 
@@ -45,7 +46,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<PlanNode>, vsc
     // The plan index until a surface has loaded the bank (study/planContent.ts).
     const bank = await this.content.plan();
     const s = readSettings();
-    const roots = planTree(bank, this.store.progress, bank.blueprint(s.blueprint), Date.now(), s.autoTick, { clock: systemClock, goal: s.goal });
+    const roots = planTree(bank, this.store.progress, bank.blueprint(s.blueprint), Date.now(), s.autoTick, { clock: systemClock, goal: s.goal, forecast: (...args) => quizBundle().examForecast(...args) });
     this.parents = new Map();
     const index = (n: PlanNode) => n.children?.forEach((c) => (this.parents.set(c.id, n), index(c)));
     roots.forEach(index);

@@ -11,6 +11,10 @@ import { buildSafely } from './safeRender';
 // The quiz panel's browser side. It draws the view the extension sends and reports what the user
 // does; it holds no progress of its own, so a reload only needs the next render.
 
+// The page's own timeline of its first view, read by the e2e perf test: this script running, the
+// first view arriving, and (below, in show) the frame after it was drawn.
+performance.mark('mlap:script');
+
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(state: unknown): void };
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('app')!;
@@ -104,8 +108,10 @@ function draw(view: View): void {
 window.addEventListener('message', (event: MessageEvent) => {
   const msg = fromExtension(event.data);
   if (!msg) return; // not ours: ignore
-  if (msg.type === 'render') show(msg.view);
-  else root.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  if (msg.type === 'render') {
+    if (!paintedSent && !performance.getEntriesByName('mlap:view-arrived').length) performance.mark('mlap:view-arrived');
+    show(msg.view);
+  } else root.querySelector<HTMLElement>('[data-autofocus]')?.focus();
 });
 
 // Links open in the browser through the extension (a webview cannot navigate).

@@ -33,6 +33,14 @@ describe('e2e: quiz timings in the real webview', function () {
     const open = firstPaint - clicked;
     // VS Code's part (the container, the view, the page's frame) and the page's own, apart.
     const frameCreated = await quiz.evaluate(() => performance.timeOrigin);
+    // The page's part, step by step (ms from the frame's start): its script fetched, running, the
+    // first view arrived (the extension posts it before the page has loaded), the home painted.
+    const page = await quiz.evaluate(() => {
+      const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      const script = performance.getEntriesByType('resource').find((r) => /\/main\.js(\?|$)/.test(r.name)) as PerformanceResourceTiming | undefined;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { htmlLoaded: nav?.responseEnd ?? NaN, scriptFetched: script?.responseEnd ?? NaN, scriptRuns: mark('mlap:script'), loadEvent: nav?.loadEventStart ?? NaN, viewArrived: mark('mlap:view-arrived'), painted: mark('mlap:first-view') };
+    });
 
     await quiz.locator('button.tile', { hasText: 'Practice' }).click();
     quiz = await wb.quiz('setup');
@@ -59,9 +67,9 @@ describe('e2e: quiz timings in the real webview', function () {
       await wb.page.keyboard.press('Enter');
     }
     const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-    const figures = { quizOpen: open, clickToFrame: frameCreated - clicked, frameToPaint: firstPaint - frameCreated, selectMedian: q(select, 0.5), selectP90: q(select, 0.9), feedbackMedian: q(feedback, 0.5), feedbackP90: q(feedback, 0.9) };
+    const figures = { quizOpen: open, clickToFrame: frameCreated - clicked, frameToPaint: firstPaint - frameCreated, page, selectMedian: q(select, 0.5), selectP90: q(select, 0.9), feedbackMedian: q(feedback, 0.5), feedbackP90: q(feedback, 0.9) };
     console.log(`      perf-e2e: ${JSON.stringify(figures)}`);
-    console.log(`      quiz open -> home painted ${open.toFixed(0)} ms (click -> page frame ${figures.clickToFrame.toFixed(0)}, frame -> paint ${figures.frameToPaint.toFixed(0)}); key -> selection painted median ${figures.selectMedian.toFixed(1)} ms (p90 ${figures.selectP90.toFixed(1)}); Enter -> feedback painted median ${figures.feedbackMedian.toFixed(1)} ms (p90 ${figures.feedbackP90.toFixed(1)})`);
+    console.log(`      quiz open -> home painted ${open.toFixed(0)} ms (click -> page frame ${figures.clickToFrame.toFixed(0)}, frame -> paint ${figures.frameToPaint.toFixed(0)}: HTML ${page.htmlLoaded.toFixed(0)}, script fetched ${page.scriptFetched.toFixed(0)}, runs ${page.scriptRuns.toFixed(0)}, load event ${page.loadEvent.toFixed(0)}, first view arrived ${page.viewArrived.toFixed(0)}, painted ${page.painted.toFixed(0)}); key -> selection painted median ${figures.selectMedian.toFixed(1)} ms (p90 ${figures.selectP90.toFixed(1)}); Enter -> feedback painted median ${figures.feedbackMedian.toFixed(1)} ms (p90 ${figures.feedbackP90.toFixed(1)})`);
     assert.equal(feedback.length, 10);
   });
 });

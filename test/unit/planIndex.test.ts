@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { planTree, whatNext } from '../../src/core/plan';
 import { computeReadiness } from '../../src/core/readiness';
+import { examForecast } from '../../src/core/study/forecast';
 import { planIndex, planIndexData, type PlanIndexData } from '../../src/core/study/planContent';
 import { bank, content } from './helpers/facts';
 import { diligent, lapsing, simulate } from './helpers/learners';
@@ -23,7 +24,7 @@ describe('plan index', () => {
       const clock = run.clockOn(i ? '2026-03-20' : '2026-03-12');
       for (const bp of b.content.blueprints) {
         const now = clock.now();
-        const study = { clock, goal: { practicePerObjective: 3, mocks: 2 } };
+        const study = { clock, goal: { practicePerObjective: 3, mocks: 2 }, forecast: examForecast };
         const viaIndex = planTree(index, run.progress, index.blueprint(bp.id), now, true, study);
         assert.deepEqual(viaIndex, planTree(b, run.progress, b.blueprint(bp.id), now, true, study), `${bp.id}, learner ${i}`);
         assert.deepEqual(planTree(index, run.progress, index.blueprint(bp.id), now, false), planTree(b, run.progress, bp, now, false));

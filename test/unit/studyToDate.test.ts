@@ -12,7 +12,8 @@ import { reminderDue } from '../../src/core/study/reminder';
 import { studyIndexOf } from '../../src/core/study/studyIndex';
 import { dailyGoal, goalLine, mockDays, newPace, PRACTICE_DONE_BEFORE } from '../../src/core/study/dailyGoal';
 import { countdown, parseExamDate } from '../../src/core/study/examDate';
-import { examForecast, forecastLine } from '../../src/core/study/forecast';
+import { examForecast } from '../../src/core/study/forecast';
+import { forecastLine } from '../../src/core/study/forecastLine';
 import { schedulePlan, weekLine } from '../../src/core/study/planPace';
 import { bank as loadBank, ROOT } from './helpers/facts';
 import { FromWebviewSchema, ToWebviewSchema } from '../../src/protocol';
@@ -316,7 +317,7 @@ describe('study to a date: the plan tree of simulated learners', () => {
   it('a diligent learner booked seven weeks ahead: dated weeks, no compression, the forecast per domain', () => {
     const run = simulate(b, { start: '2026-01-05', exam: '2026-02-23', behaviour: diligent });
     const clock = run.clockOn('2026-01-20', 20);
-    const tree = planTree(b, { ...run.progress, answers: run.progress.answers.filter((a) => a.at <= clock.now()) }, bp, clock.now(), true, { clock });
+    const tree = planTree(b, { ...run.progress, answers: run.progress.answers.filter((a) => a.at <= clock.now()) }, bp, clock.now(), true, { clock, forecast: examForecast });
     assert.equal(tree[0]!.kind, 'exam');
     assert.match(tree[0]!.label, /^Exam on 23 Feb 2026 \(in 34 days\)$/);
     const weeks = weeksOf(tree);
@@ -330,7 +331,7 @@ describe('study to a date: the plan tree of simulated learners', () => {
   it('a last-minute learner booked four weeks ahead, nothing ticked: compressed, shared weeks named, week 1 behind', () => {
     const run = simulate(b, { start: '2026-01-26', exam: '2026-02-23', behaviour: lastMinute(5) });
     const clock = run.clockOn('2026-02-05', 20);
-    const tree = planTree(b, { ...run.progress, ticks: {} }, bp, clock.now(), false, { clock });
+    const tree = planTree(b, { ...run.progress, ticks: {} }, bp, clock.now(), false, { clock, forecast: examForecast });
     const weeks = weeksOf(tree);
     assert.equal(weeks[0]!.kind, 'pace');
     assert.match(weeks[0]!.label, /^Less than 6 weeks left \(4 weeks\): weeks 1 and 2 share 26 Jan–1 Feb; weeks 4 and 5 share 9–15 Feb\.$/);

@@ -118,10 +118,3 @@ function summarise(exam: Day, nowR: Readiness, stopR: Readiness, keepR: Readines
     simulated,
   };
 }
-
-const pct = (x: number) => `${Math.round(x * 100)} %`;
-
-/** "Model Deployment: 71 % today → 58 % on exam day if you stop". */
-export function forecastLine(d: Pick<DomainForecast, 'title' | 'today' | 'stop'>): string {
-  return `${d.title}: ${pct(d.today)} today → ${pct(d.stop)} on exam day if you stop`;
-}

@@ -5,7 +5,8 @@ import type { Progress } from '../progress/schema';
 import { today as todayOf, type Clock } from './clock';
 import { dailyGoal, goalLine, type GoalSettings } from './dailyGoal';
 import { bookedExam, examHeading } from './examDate';
-import { examForecast, forecastLine, type ExamForecast } from './forecast';
+import type { examForecast, ExamForecast } from './forecast';
+import { forecastLine } from './forecastLine';
 import { schedulePlan, weekLine } from './planPace';
 import { studyIndexOf } from './studyIndex';
 
@@ -17,6 +18,12 @@ export type StudyNodeKind = 'exam' | 'goal' | 'forecast' | 'pace';
 export interface StudyOptions {
   clock: Clock;
   goal?: GoalSettings;
+  /**
+   * The exam-day forecast (forecast.ts examForecast), given by the caller: the extension passes the
+   * quiz bundle's, loaded only once an exam is booked, so its main bundle does not carry the
+   * simulation. Without it the tree shows no forecast.
+   */
+  forecast?: typeof examForecast;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -24,7 +31,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 /** The exam-day forecast for the tree, or undefined without a date (or on the exam day). */
 export function forecastFor(bank: PlanContent, progress: Progress, blueprint: Blueprint, study: StudyOptions): ExamForecast | undefined {
   const booked = bookedExam(progress, study.clock);
-  return booked && examForecast(bank, progress, blueprint, booked.exam, study.clock, study.goal);
+  return booked && study.forecast?.(bank, progress, blueprint, booked.exam, study.clock, study.goal);
 }
 
 /** Dates the week nodes in place (description and tooltip); returns the compression note, if any. */
