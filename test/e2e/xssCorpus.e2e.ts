@@ -69,7 +69,10 @@ function activeContent(): string[] {
   // (No helper functions in here: tsx would wrap them in a __name() the page does not have.)
   for (const el of document.querySelectorAll('script, style, iframe, frame, object, embed, base, meta[http-equiv=refresh i], [srcdoc], link:not([rel=stylesheet])')) {
     const own = (el.localName === 'script' && (el.id === '_vscodeApiScript' || (el.hasAttribute('nonce') && /\/dist\/webview\/(main|markdown)\.js$/.test(el.getAttribute('src') ?? '')))) ||
-      (el.localName === 'style' && el.id === '_defaultStyles');
+      (el.localName === 'style' && el.id === '_defaultStyles') ||
+      // The page's own styles: in <head>, carrying the nonce of the page's script (webviewHtml.ts).
+      (el.localName === 'style' && el.parentElement === document.head && !!(el as HTMLStyleElement).nonce &&
+        (el as HTMLStyleElement).nonce === (document.querySelector('script[src*="/dist/webview/main.js"]') as HTMLScriptElement | null)?.nonce);
     if (!own) out.push(`<${el.localName}>: ${el.outerHTML.slice(0, 120)} in ${el.parentElement?.outerHTML.slice(0, 80)}`);
   }
   for (const el of document.querySelectorAll('*')) {
