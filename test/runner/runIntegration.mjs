@@ -220,6 +220,7 @@ async function main() {
   const c = await profile('mlap-int-c-');
   const d = await profile('mlap-int-d-');
   const e = await profile('mlap-int-e-');
+  // MLAP_PERF_WINDOWS=2 opens fewer perf windows (quiz first, control first, ...) when working on one figure.
   const perfProfiles = [];
   for (let i = 1; i <= Number(process.env.MLAP_PERF_WINDOWS ?? 6); i++) perfProfiles.push(await profile(`mlap-int-p${i}-`));
   const phases = [
